@@ -1,0 +1,13 @@
+// One entry point for the three formats: render(format, source) → string, pure and deterministic.
+import type { FeedFormat } from "../links.js";
+import { renderAtom } from "./atom.js";
+import { type FeedSource, feedModel } from "./feed-model.js";
+import { renderJsonFeed } from "./json-feed.js";
+import { renderRss } from "./rss.js";
+
+const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
+
+/** Renders one feed in one format. */
+export function renderFeed(format: FeedFormat, source: FeedSource): string {
+  return RENDERERS[format](feedModel(source));
+}

@@ -1,0 +1,42 @@
+// RSS 2.0, written by the `feed` package from the feed model.
+import { Feed } from "feed";
+import { escapeHtml } from "../../infra/content/html.js";
+import type { FeedModel } from "./feed-model.js";
+import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
+
+/** Generator name written into RSS and Atom. */
+export const GENERATOR = "news-brief";
+
+/** Renders RSS 2.0. Deterministic: every date comes from the model. */
+export function renderRss(model: FeedModel): string {
+  const feed = new Feed({
+    id: model.id,
+    title: model.title,
+    description: model.description,
+    link: model.home,
+    language: model.lang,
+    updated: model.updated,
+    generator: GENERATOR,
+    feedLinks: { rss: model.self.rss },
+    copyright: model.publisher.name,
+  });
+  for (const entry of model.entries) {
+    feed.addItem({
+      title: entry.title,
+      id: entry.id,
+      link: entry.url,
+      date: entry.updated,
+      published: entry.published,
+      // RSS descriptions are HTML in every reader: escaping keeps "<" in a lead as text.
+      description: escapeHtml(entry.lead),
+      content: entry.contentHtml,
+      category: entry.tags.map((tag) => ({ name: tag })),
+      // RSS <author> must be an e-mail address (W3C validator: InvalidContact); a name goes in dc:creator.
+      extensions: entry.author ? [{ name: "dc:creator", objects: { _text: entry.author } }] : [],
+      ...(entry.image && {
+        enclosure: { url: entry.image.url, type: protectAttribute(entry.image.type), length: 0 },
+      }),
+    });
+  }
+  return restoreAttributes(feed.rss2());
+}

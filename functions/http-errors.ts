@@ -1,0 +1,66 @@
+// Typed HTTP errors and the one place that turns any error into a response.
+import type { Context } from "hono";
+
+/** An error whose message is safe to show to the client. */
+export class HttpError extends Error {
+  override name = "HttpError";
+  constructor(
+    readonly status: 400 | 404 | 405,
+    /** Short machine-readable code, e.g. "not_found". */
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** 400: a query value is wrong; the message says which and how to fix it. */
+export class BadRequestError extends HttpError {
+  override name = "BadRequestError";
+  constructor(message: string, options?: ErrorOptions) {
+    super(400, "bad_request", message, {}, options);
+  }
+}
+
+/** 404: nothing lives at this path. */
+export class NotFoundError extends HttpError {
+  override name = "NotFoundError";
+  constructor(message = "Nothing lives at this address.") {
+    super(404, "not_found", message);
+  }
+}
+
+/** 405: the path exists but only answers GET and HEAD. */
+export class MethodNotAllowedError extends HttpError {
+  override name = "MethodNotAllowedError";
+  constructor(method: string) {
+    super(405, "method_not_allowed", `${method} is not allowed here; use GET or HEAD.`, {
+      Allow: "GET, HEAD",
+    });
+  }
+}
+
+/**
+ * Maps an error to a response: HttpErrors show their message (JSON under /api/, text elsewhere);
+ * anything else is logged and answered with a 500 that leaks no detail.
+ */
+export function errorResponse(error: unknown, c: Context): Response {
+  const known = error instanceof HttpError ? error : undefined;
+  if (!known)
+    console.error(
+      JSON.stringify({
+        level: "error",
+        path: c.req.path,
+        error: String(error),
+        stack: (error as Error)?.stack,
+      }),
+    );
+  const status = known?.status ?? 500;
+  const code = known?.code ?? "internal_error";
+  const message = known?.message ?? "Something went wrong on our side; please try again later.";
+  const headers = { ...known?.headers, "Cache-Control": "no-store" };
+  if (c.req.path.startsWith("/api/")) return c.json({ error: code, message }, status, headers);
+  return c.text(`${status} ${message}\n`, status, headers);
+}

@@ -1,0 +1,8 @@
+// Lambda function "site": the HTML pages, the widget script, and the 404 for every other path.
+import { catalog } from "news-brief:catalog";
+import { widgetScript } from "news-brief:widget-script";
+import { lambdaHandler } from "../adapters/aws-lambda.js";
+import { pageRoutes } from "../routes/pages.js";
+import { widgetScriptRoute } from "../routes/widget-script.js";
+
+export const handler = lambdaHandler(catalog, [pageRoutes, widgetScriptRoute(widgetScript)]);

@@ -1,0 +1,56 @@
+// Every public URL and permanent id the service hands out, built from the base URL in one place.
+import type { Brief, Site } from "../infra/content/catalog.js";
+import { tagSlug } from "./tags.js";
+
+/** The three feed formats. */
+export type FeedFormat = "rss" | "atom" | "json";
+
+/** File name of each feed format. */
+export const FEED_FILES: Record<FeedFormat, string> = {
+  rss: "feed.xml",
+  atom: "atom.xml",
+  json: "feed.json",
+};
+
+/** Media type of each feed format. */
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml",
+  atom: "application/atom+xml",
+  json: "application/feed+json",
+};
+
+/** URL builders for one base URL (no trailing slash). */
+export class Links {
+  constructor(readonly base: string) {}
+
+  home(): string {
+    return `${this.base}/`;
+  }
+  briefPage(id: string): string {
+    return `${this.base}/briefs/${id}`;
+  }
+  briefApi(id: string): string {
+    return `${this.base}/api/briefs/${id}`;
+  }
+  briefList(): string {
+    return `${this.base}/api/briefs`;
+  }
+  feed(format: FeedFormat, tag?: string): string {
+    return tag === undefined
+      ? `${this.base}/${FEED_FILES[format]}`
+      : `${this.base}/tags/${tagSlug(tag)}/${FEED_FILES[format]}`;
+  }
+  widgetScript(): string {
+    return `${this.base}/widget/news-brief.js`;
+  }
+}
+
+/**
+ * Permanent ids (RFC 4151 `tag:` URIs): they depend on the brief id and the site's id authority only,
+ * never on the base URL or scheme, so moving the service never marks items unread again.
+ */
+export const ids = {
+  brief: (site: Site, brief: Brief) => `tag:${site.idAuthority}:brief:${brief.id}`,
+  feed: (site: Site, tag?: string) =>
+    `tag:${site.idAuthority}:feed${tag === undefined ? "" : `:tag:${tagSlug(tag)}`}`,
+};

@@ -1,0 +1,49 @@
+// The front page: the latest briefs, the feeds, and the widget embedded exactly as a partner embeds it.
+import { html } from "hono/html";
+import type { Brief, Site } from "../../infra/content/catalog.js";
+import type { Links } from "../links.js";
+import { layout } from "./layout.js";
+import { longDate, type PageStrings, pageStrings } from "./strings.js";
+
+/** How many briefs the front page lists. */
+export const FRONT_PAGE_BRIEFS = 20;
+
+/** The two lines a partner pastes to show `brief`. */
+export function embedSnippet(links: Links, brief: Brief, label: string): string {
+  return `<script type="module" src="${links.widgetScript()}"></script>
+<news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${label}</a></news-brief>`;
+}
+
+/** Renders the front page. */
+export function frontPage(site: Site, links: Links, briefs: Brief[]) {
+  const words = pageStrings(site.lang);
+  const latest = briefs[0];
+  const main = html`<h1>${site.title}</h1>
+<p class="lead">${site.description}</p>
+<h2>${words.latest}</h2>
+<ul class="briefs">
+${briefs.slice(0, FRONT_PAGE_BRIEFS).map(
+  (
+    brief,
+  ) => html`<li lang="${brief.lang}"><p class="meta"><time datetime="${brief.published}">${longDate(brief.published, brief.lang)}</time> · ${brief.source.name}</p><h3><a href="${links.briefPage(brief.id)}">${brief.title}</a></h3><p>${brief.lead}</p></li>
+`,
+)}</ul>
+${latest ? embedSection(links, latest, words) : ""}`;
+  return layout({
+    site,
+    links,
+    lang: site.lang,
+    title: site.title,
+    description: site.description,
+    canonical: links.home(),
+    main,
+  });
+}
+
+function embedSection(links: Links, brief: Brief, words: PageStrings) {
+  return html`<h2 id="embed">${words.embed}</h2>
+<p>${words.embedHint}</p>
+<pre><code>${embedSnippet(links, brief, words.readBrief)}</code></pre>
+<script type="module" src="${links.widgetScript()}"></script>
+<news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${words.readBrief} : ${brief.title}</a></news-brief>`;
+}

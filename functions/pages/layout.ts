@@ -1,0 +1,67 @@
+// The frame shared by every HTML page: head with feed autodiscovery, header, footer with the feeds.
+import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { Site } from "../../infra/content/catalog.js";
+import { FEED_TYPES, type FeedFormat, type Links } from "../links.js";
+import { PAGE_CSS } from "./page-css.js";
+import { pageStrings } from "./strings.js";
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const FEED_NAMES: Record<FeedFormat, string> = { rss: "RSS", atom: "Atom", json: "JSON Feed" };
+
+/** What a page puts in the frame. */
+export interface PageParts {
+  site: Site;
+  links: Links;
+  lang: string;
+  title: string;
+  description: string;
+  canonical: string;
+  main: Html;
+}
+
+/** Autodiscovery links for the site's three feeds (RSS Board autodiscovery, RFC 4287 §5.3 type). */
+export function feedAutodiscovery(site: Site, links: Links): Html {
+  return html`${(Object.keys(FEED_TYPES) as FeedFormat[]).map(
+    (format) =>
+      html`<link rel="alternate" type="${FEED_TYPES[format]}" title="${site.title} (${FEED_NAMES[format]})" href="${links.feed(format)}">
+`,
+  )}`;
+}
+
+/** Visible links to the three feeds, for people. */
+export function feedList(links: Links): Html {
+  return html`<ul class="feeds">${(Object.keys(FEED_TYPES) as FeedFormat[]).map(
+    (format) =>
+      html`<li><a href="${links.feed(format)}" type="${FEED_TYPES[format]}">${FEED_NAMES[format]}</a> <code>${links.feed(format)}</code></li>`,
+  )}</ul>`;
+}
+
+/** A whole HTML document. */
+export function layout({ site, links, lang, title, description, canonical, main }: PageParts): Html {
+  const words = pageStrings(site.lang);
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${description}">
+<link rel="canonical" href="${canonical}">
+${feedAutodiscovery(site, links)}<style>${PAGE_CSS}</style>
+</head>
+<body>
+<header><a class="site" href="${links.home()}">${site.title}</a></header>
+<main>
+${main}
+</main>
+<footer lang="${site.lang}">
+<h2>${words.subscribe}</h2>
+${feedList(links)}
+<p><a href="${site.publisher.url}">${site.publisher.name}</a></p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,47 @@
+// The words of the HTML pages, in French and English, chosen by the site's or the brief's language.
+
+const FR = {
+  latest: "Les derniers briefs",
+  keyPoints: "En quelques mots",
+  source: "Source :",
+  readSource: "Lire l’article complet",
+  tags: "Sujets",
+  subscribe: "S’abonner",
+  subscribeHint: "Ajoutez l’un de ces flux à votre lecteur :",
+  embed: "Intégrer un brief",
+  embedHint: "Collez ces deux lignes dans votre page pour y afficher un brief :",
+  readBrief: "Lire le brief",
+  home: "Tous les briefs",
+  published: "Publié le",
+  updated: "mis à jour le",
+};
+
+/** Every word a page uses. */
+export type PageStrings = typeof FR;
+
+const EN: PageStrings = {
+  latest: "Latest briefs",
+  keyPoints: "In a few words",
+  source: "Source:",
+  readSource: "Read the full article",
+  tags: "Topics",
+  subscribe: "Subscribe",
+  subscribeHint: "Add one of these feeds to your reader:",
+  embed: "Embed a brief",
+  embedHint: "Paste these two lines into your page to show a brief there:",
+  readBrief: "Read the brief",
+  home: "All briefs",
+  published: "Published",
+  updated: "updated",
+};
+
+/** The page strings for a language tag: French for `fr*`, else English. */
+export function pageStrings(lang: string): PageStrings {
+  return lang.toLowerCase().startsWith("fr") ? FR : EN;
+}
+
+/** The calendar date of an RFC 3339 date-time as its author wrote it (its own offset), spelled out in `lang`. */
+export function longDate(dateTime: string, lang: string): string {
+  const day = new Date(`${dateTime.slice(0, 10)}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(day);
+}

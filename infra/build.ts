@@ -1,0 +1,36 @@
+// `npm run build`: validates content/, then writes dist/ (catalog, widget, functions) all at once or not at all.
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { bundleFunctions, bundleWidget } from "./bundle.js";
+import { ContentError, loadCatalog } from "./content/load.js";
+
+/** Builds into `outdir` (default dist). Throws ContentError, naming every bad file and field, before writing. */
+export async function buildAll(contentDir = "content", outdir = "dist"): Promise<void> {
+  const catalog = await loadCatalog(contentDir);
+  const next = `${outdir}.next`;
+  await rm(next, { recursive: true, force: true });
+  const widgetScript = await bundleWidget();
+  await write(join(next, "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
+  await write(join(next, "widget/news-brief.js"), widgetScript);
+  await bundleFunctions(next, catalog, widgetScript);
+  // Swap only once everything is written, so a failed build never leaves half an output behind.
+  await rm(outdir, { recursive: true, force: true });
+  await rename(next, outdir);
+}
+
+async function write(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await buildAll();
+    console.log(
+      "built dist/: catalog.json, widget/news-brief.js, functions/{feeds,api,site}/index.mjs, server.mjs",
+    );
+  } catch (error) {
+    console.error(error instanceof ContentError ? `Build failed: ${error.message}` : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,105 @@
+// Reads content/, validates every file against the schemas, and compiles the catalog.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as v from "valibot";
+import type { Brief, Catalog, Site } from "./catalog.js";
+import { readYaml, splitFrontMatter } from "./front-matter.js";
+import { parseKeyPoints } from "./key-points.js";
+import { describeIssues, FrontMatterSchema, SiteSchema } from "./schema.js";
+
+/** A brief's id: its file name, a lowercase slug. */
+export const BRIEF_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Thrown when content is invalid; `problems` holds every problem, each `file: field: what to do`. */
+export class ContentError extends Error {
+  override name = "ContentError";
+  constructor(readonly problems: string[]) {
+    super(
+      `content has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  }
+}
+
+/** Loads and validates `dir` (default `content`). Throws one ContentError listing every problem. */
+export async function loadCatalog(dir = "content"): Promise<Catalog> {
+  const problems: string[] = [];
+  const site = await loadSite(join(dir, "site.yml"), problems);
+  const names = (await readdir(join(dir, "briefs")).catch(() => [])).sort();
+  const briefs: Brief[] = [];
+  for (const name of names) {
+    const file = join(dir, "briefs", name);
+    const brief = parseBrief(name, await readFile(file, "utf8"), site?.lang ?? "en");
+    if (brief.ok) briefs.push(brief.brief);
+    else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
+  }
+  if (names.length === 0) problems.push(`${join(dir, "briefs")}: has no briefs; add one as <id>.md`);
+  if (problems.length > 0 || !site) throw new ContentError(problems);
+  return { site, briefs: briefs.sort(newestFirst) };
+}
+
+async function loadSite(file: string, problems: string[]): Promise<Site | undefined> {
+  const source = await readFile(file, "utf8").catch(() => undefined);
+  if (source === undefined) {
+    problems.push(
+      `${file}: is missing; create it with title, description, baseUrl, lang, publisher and feedSize`,
+    );
+    return undefined;
+  }
+  const yaml = readYaml(source, 0);
+  if (!yaml.ok) {
+    problems.push(...yaml.problems.map((p) => `${file}: ${p.replace("front matter", "YAML")}`));
+    return undefined;
+  }
+  const parsed = v.safeParse(SiteSchema, yaml.data);
+  if (!parsed.success) {
+    problems.push(...describeIssues(parsed.issues).map((p) => `${file}: ${p}`));
+    return undefined;
+  }
+  return { ...parsed.output, baseUrl: parsed.output.baseUrl.replace(/\/+$/, "") };
+}
+
+/** Parses one brief file; `name` is its file name, `siteLang` the default language. */
+export function parseBrief(
+  name: string,
+  source: string,
+  siteLang: string,
+): { ok: true; brief: Brief } | { ok: false; problems: string[] } {
+  const id = name.replace(/\.md$/, "");
+  if (!name.endsWith(".md") || !BRIEF_ID.test(id)) {
+    return {
+      ok: false,
+      problems: ["file name: must be a lowercase slug ending in .md, like microsoft-employes-police.md"],
+    };
+  }
+  const split = splitFrontMatter(source);
+  if (!split.ok) return split;
+  const fields = v.safeParse(FrontMatterSchema, split.data);
+  const points = parseKeyPoints(split.body, split.bodyLine);
+  const problems = [
+    ...(fields.success ? [] : describeIssues(fields.issues)),
+    ...(points.ok ? [] : points.problems),
+  ];
+  if (!fields.success || !points.ok) return { ok: false, problems };
+  const { title, lead, published, updated, tags, source: from, author, lang, image } = fields.output;
+  return {
+    ok: true,
+    brief: {
+      id,
+      title,
+      lead,
+      published,
+      updated: updated ?? null,
+      lang: lang ?? siteLang,
+      tags,
+      source: { name: from.name, url: from.url ?? null },
+      author: author ?? null,
+      image: image ?? null,
+      points: points.points,
+    },
+  };
+}
+
+/** Newest first by publication time; ties by id, so the order never depends on the file system. */
+export function newestFirst(a: Brief, b: Brief): number {
+  return Date.parse(b.published) - Date.parse(a.published) || a.id.localeCompare(b.id);
+}

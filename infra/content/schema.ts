@@ -1,0 +1,120 @@
+// The schemas of content/site.yml and of a brief's front matter: the build-time check and the types in one.
+import * as v from "valibot";
+import { hasNonXmlCharacter } from "./xml-text.js";
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+function text(max: number) {
+  return v.pipe(
+    v.string("must be text; write it as a plain string"),
+    v.trim(),
+    v.minLength(1, "is empty; write it"),
+    v.maxLength(max, `is longer than ${max} characters; shorten it`),
+    v.check(
+      (value) => !hasNonXmlCharacter(value),
+      "contains a control character or a noncharacter; delete it",
+    ),
+  );
+}
+
+const httpUrl = () =>
+  v.pipe(
+    v.string("must be a URL written as text"),
+    v.trim(),
+    v.check(isHttpUrl, "must be an absolute http(s) URL, like https://example.com/page"),
+  );
+
+/** Whether a string is an absolute http: or https: URL. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+const DATE_TIME_HINT = "must be an ISO 8601 date-time with its offset, like 2020-06-10T09:00:00+02:00";
+const dateTime = () =>
+  v.pipe(
+    v.string(DATE_TIME_HINT),
+    v.check((value) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)), DATE_TIME_HINT),
+  );
+
+const ID_AUTHORITY_HINT =
+  "must be a domain the publisher owns and a date it owned it, like clubic.com,2020 (RFC 4151)";
+const LANGUAGE_HINT = "must be a language tag, like fr or en-GB";
+const language = () => v.pipe(v.string(LANGUAGE_HINT), v.regex(LANGUAGE_TAG, LANGUAGE_HINT));
+
+const unknownKey = (where: string) => `is not a field of ${where}; check its spelling or remove it`;
+
+/** `content/site.yml`. */
+export const SiteSchema = v.strictObject(
+  {
+    title: text(120),
+    description: text(400),
+    baseUrl: httpUrl(),
+    lang: language(),
+    publisher: v.strictObject({ name: text(120), url: httpUrl() }, "must have a name and a url"),
+    idAuthority: v.pipe(
+      v.string(ID_AUTHORITY_HINT),
+      v.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,},\d{4}(?:-\d{2}(?:-\d{2})?)?$/, ID_AUTHORITY_HINT),
+    ),
+    feedSize: v.pipe(
+      v.number("must be a whole number, like 20"),
+      v.integer("must be a whole number, like 20"),
+      v.minValue(1, "must be at least 1"),
+      v.maxValue(500, "must be at most 500"),
+    ),
+  },
+  unknownKey("site.yml"),
+);
+
+/** The YAML front matter of `content/briefs/<id>.md`. */
+export const FrontMatterSchema = v.pipe(
+  v.strictObject(
+    {
+      title: text(200),
+      lead: text(500),
+      published: dateTime(),
+      updated: v.optional(dateTime()),
+      tags: v.optional(
+        v.pipe(
+          v.array(text(60), "must be a list, like [Microsoft, Police]"),
+          v.check(
+            (tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length,
+            "lists the same tag twice; remove one",
+          ),
+        ),
+        [],
+      ),
+      source: v.strictObject(
+        { name: text(120), url: v.optional(httpUrl()) },
+        "must have a name and may have a url",
+      ),
+      author: v.optional(text(120)),
+      lang: v.optional(language()),
+      image: v.optional(
+        v.strictObject({ url: httpUrl(), alt: text(300) }, "must have a url and an alt text"),
+      ),
+    },
+    unknownKey("a brief"),
+  ),
+  v.forward(
+    v.partialCheck(
+      [["published"], ["updated"]],
+      ({ published, updated }) => updated === undefined || Date.parse(updated) >= Date.parse(published),
+      "is earlier than published; an update comes after publication",
+    ),
+    ["updated"],
+  ),
+);
+
+export type SiteInput = v.InferOutput<typeof SiteSchema>;
+export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
+
+/** Formats valibot issues as `field: what is wrong and how to fix it`, one line per issue. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? "(front matter)";
+    const unknownKey = issue.type === "strict_object" && issue.expected === "never";
+    const missing = issue.kind === "schema" && issue.input === undefined && !unknownKey;
+    return `${path}: ${missing ? "is missing; add it" : issue.message}`;
+  });
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import { loadCatalog } from "../../../infra/content/load.js";
+import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
+import { testApp } from "../../support/test-app.js";
+
+const page = async (catalog: Parameters<typeof testApp>[0], path: string) =>
+  (await testApp(catalog).request(`https://briefs.example.com${path}`)).text();
+
+describe("the brief page", () => {
+  test("shows the title, lead, key points with bold headings, date and source of the seed brief", async () => {
+    const catalog = await loadCatalog("content");
+    const html = await page(catalog, "/briefs/microsoft-employes-contrats-police");
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain(
+      "<h1>Plus de 250 employés de Microsoft demandent la fin des contrats avec la police</h1>",
+    );
+    expect(html).toContain('<time datetime="2020-06-10T09:00:00+02:00">10 juin 2020</time>');
+    expect(html).toContain("<h2>En quelques mots</h2>");
+    expect(html.match(/<li><strong>[^<]+<\/strong> /g)).toHaveLength(3);
+    expect(html).toContain("Source : Clubic");
+  });
+
+  test("carries feed autodiscovery links", async () => {
+    const html = await page(generatedCatalog(1), "/briefs/brief-0001");
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Briefs (RSS)" href="https://briefs.example.com/feed.xml">',
+    );
+    expect(html).toContain('type="application/atom+xml"');
+    expect(html).toContain('type="application/feed+json"');
+  });
+
+  test("links to the source article when there is one", async () => {
+    const catalog = {
+      ...generatedCatalog(0),
+      briefs: [{ ...baseBrief, source: { name: "Clubic", url: "https://www.clubic.com/a.html" } }],
+    };
+    expect(await page(catalog, "/briefs/premier-brief")).toContain(
+      '<a href="https://www.clubic.com/a.html">Lire l’article complet</a>',
+    );
+  });
+
+  test("uses English words for an English brief", async () => {
+    const catalog = { ...generatedCatalog(0), briefs: [{ ...baseBrief, lang: "en" }] };
+    const html = await page(catalog, "/briefs/premier-brief");
+    expect(html).toContain("In a few words");
+    expect(html).toContain("June 10, 2020");
+  });
+
+  test("shows hostile text as text", async () => {
+    const html = await page(hostileCatalog(), "/briefs/hostile");
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(HOSTILE).toContain("<script>");
+  });
+});
+
+describe("the front page", () => {
+  test("lists the latest briefs, links the three feeds and embeds the widget with its snippet", async () => {
+    const catalog = generatedCatalog(3);
+    const html = await page(catalog, "/");
+    expect(html.indexOf("brief-0003")).toBeLessThan(html.indexOf("brief-0002"));
+    for (const feed of ["feed.xml", "atom.xml", "feed.json"])
+      expect(html).toContain(`<a href="https://briefs.example.com/${feed}"`);
+    expect(html).toContain(
+      '<script type="module" src="https://briefs.example.com/widget/news-brief.js"></script>',
+    );
+    expect(html).toContain(
+      '<news-brief src="https://briefs.example.com/api/briefs/brief-0003"><a href="https://briefs.example.com/briefs/brief-0003">',
+    );
+    expect(html).toContain(
+      "&lt;news-brief src=&quot;https://briefs.example.com/api/briefs/brief-0003&quot;&gt;",
+    );
+  });
+});

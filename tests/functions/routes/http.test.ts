@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+import { generatedCatalog } from "../../fixtures/catalog.js";
+import { testApp, WIDGET_SCRIPT } from "../../support/test-app.js";
+
+const catalog = generatedCatalog(3);
+const app = testApp(catalog);
+const get = (path: string, init?: RequestInit) => app.request(`https://briefs.example.com${path}`, init);
+const ROUTES = [
+  "/",
+  "/feed.xml",
+  "/atom.xml",
+  "/feed.json",
+  "/api/briefs",
+  "/api/briefs/brief-0003",
+  "/briefs/brief-0003",
+  "/widget/news-brief.js",
+];
+
+describe("every route", () => {
+  test.each(ROUTES)("answers GET %s with 200 and a cache lifetime", async (path) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toMatch(/max-age=\d+/);
+  });
+
+  test.each(ROUTES)("answers HEAD %s with the GET headers and no body", async (path) => {
+    const [head, full] = [await get(path, { method: "HEAD" }), await get(path)];
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe(full.headers.get("content-type"));
+    expect(await head.text()).toBe("");
+  });
+
+  test.each(ROUTES.flatMap((path) => ["POST", "PUT", "DELETE", "PATCH"].map((method) => [method, path])))(
+    "answers %s %s with 405 and an Allow header",
+    async (method, path) => {
+      const response = await get(path, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD");
+    },
+  );
+});
+
+describe("the feeds", () => {
+  test.each([
+    ["/feed.xml", "application/rss+xml; charset=utf-8"],
+    ["/atom.xml", "application/atom+xml; charset=utf-8"],
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+  ])("serves %s as %s", async (path, type) => {
+    const response = await get(path);
+    expect(response.headers.get("content-type")).toBe(type);
+    expect(await response.text()).toContain("brief-0003");
+  });
+});
+
+describe("the widget script", () => {
+  test("is served to any origin as JavaScript", async () => {
+    const response = await get("/widget/news-brief.js");
+    expect(await response.text()).toBe(WIDGET_SCRIPT);
+    expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toMatch(/max-age=86400/);
+  });
+});
+
+describe("errors", () => {
+  test.each(["/nope", "/feed.xml/", "/briefs/", "/briefs/nope", "/api", "/%FF", "/briefs/%C3%A9t%C3%A9"])(
+    "answers %s with 404 and a message",
+    async (path) => {
+      const response = await get(path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toMatch(/404|not_found/);
+    },
+  );
+
+  test("never answers 500 to odd query strings", async () => {
+    for (const query of [
+      "limit=%FF",
+      "limit=-1",
+      "tag=%00",
+      "cursor=",
+      "limit=99999999999999999999",
+      "tag=a&tag=b",
+    ]) {
+      expect((await get(`/api/briefs?${query}`)).status).toBeLessThan(500);
+    }
+  });
+});

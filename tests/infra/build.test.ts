@@ -1,0 +1,65 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildAll } from "../../infra/build.js";
+import { ContentError } from "../../infra/content/load.js";
+
+async function filesOf(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = await Promise.all(
+    names.map(
+      async (e) =>
+        [
+          join(e.parentPath, e.name).slice(dir.length + 1),
+          await readFile(join(e.parentPath, e.name), "utf8"),
+        ] as const,
+    ),
+  );
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe("npm run build", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), "news-brief-build-"));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test("writes the catalog, the widget and one bundle per function, byte-identical on every run", async () => {
+    await buildAll("content", join(work, "a"));
+    await buildAll("content", join(work, "b"));
+    const [a, b] = [await filesOf(join(work, "a")), await filesOf(join(work, "b"))];
+    expect(Object.keys(a)).toEqual([
+      "catalog.json",
+      "functions/api/index.mjs",
+      "functions/feeds/index.mjs",
+      "functions/site/index.mjs",
+      "server.mjs",
+      "widget/news-brief.js",
+    ]);
+    expect(a).toEqual(b);
+  });
+
+  test("bundles functions that load in Node and export a Lambda handler", async () => {
+    for (const name of ["feeds", "api", "site"]) {
+      const module = await import(join(work, "a", "functions", name, "index.mjs"));
+      expect(typeof module.handler).toBe("function");
+    }
+  });
+
+  test("fails on bad content before writing anything, and keeps the previous output", async () => {
+    const content = join(work, "content");
+    await cp("content", content, { recursive: true });
+    await writeFile(join(content, "briefs", "casse.md"), "---\ntitle: x\n---\n- **A.** b\n");
+    const before = await filesOf(join(work, "a"));
+    const error = await buildAll(content, join(work, "a")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems).toContain(
+      `${join(content, "briefs", "casse.md")}: lead: is missing; add it`,
+    );
+    expect(await filesOf(join(work, "a"))).toEqual(before);
+  });
+});

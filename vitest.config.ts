@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Output with dates is rendered in this zone; tests that care freeze it explicitly as well.
+    env: { TZ: "Europe/Paris" },
+  },
+});
