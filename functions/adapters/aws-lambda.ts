@@ -1,14 +1,31 @@
 // The AWS Lambda host: maps API Gateway (REST v1, HTTP v2), Function URL and ALB events to the app.
-import type { Hono } from "hono";
+import type {
+  ALBEvent,
+  ALBResult,
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResult,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from "aws-lambda";
 import { handle } from "hono/aws-lambda";
 import type { Catalog } from "../../infra/content/catalog.js";
 import { createApp, type Section } from "../app.js";
 import { publicBaseUrl } from "../public-base-url.js";
 
+/** Every event shape the functions accept (a Function URL sends the HTTP API v2 shape). */
+export type LambdaEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | ALBEvent;
+
+/** What the functions answer, in the shape of the event that came in. */
+export type LambdaResult = APIGatewayProxyResult & APIGatewayProxyStructuredResultV2 & ALBResult;
+
+/** A Lambda handler. */
+export type LambdaHandler = (event: LambdaEvent, context?: Context) => Promise<LambdaResult>;
+
 /** A Lambda handler serving `sections`; the base URL comes from PUBLIC_BASE_URL when set. */
-export function lambdaHandler(catalog: Catalog, sections: Section[]): ReturnType<typeof handle> {
-  const app: Hono = createApp(catalog, sections, {
-    baseUrl: publicBaseUrl(process.env, catalog.site.baseUrl),
-  });
-  return handle(app);
+export function lambdaHandler(catalog: Catalog, sections: Section[]): LambdaHandler {
+  const app = createApp(catalog, sections, { baseUrl: publicBaseUrl(process.env, catalog.site.baseUrl) });
+  // Hono declares its own event types, which reject the `null` query fields API Gateway really sends
+  // (and @types/aws-lambda declares); the shapes are otherwise the same.
+  return handle(app) as unknown as LambdaHandler;
 }
