@@ -7,7 +7,11 @@ import type {
   LambdaFunctionURLEvent,
 } from "aws-lambda";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type LambdaHandler, type LambdaResult, lambdaHandler } from "../../../functions/adapters/aws-lambda.js";
+import {
+  type LambdaHandler,
+  type LambdaResult,
+  lambdaHandler,
+} from "../../../functions/adapters/aws-lambda.js";
 import { apiRoutes } from "../../../functions/routes/api.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 
