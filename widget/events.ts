@@ -1,0 +1,34 @@
+// The events <news-brief> fires: one when a brief is shown, one when it cannot be.
+import type { Brief } from "./brief.js";
+
+/** Why a brief could not be shown: a non-2xx answer, no answer in time, no answer at all (CORS included), or bad JSON. */
+export type BriefErrorReason = "http" | "timeout" | "network" | "invalid";
+
+/** Fired (bubbling, composed) once a brief has been fetched, checked and rendered. */
+export class BriefLoadEvent extends Event {
+  /** The brief now on screen. */
+  declare readonly brief: Brief;
+
+  constructor(brief: Brief) {
+    super("brief-load", { bubbles: true, composed: true });
+    this.brief = brief;
+  }
+}
+
+/** Fired (bubbling, composed) when the brief cannot be shown; the fallback content stays visible. */
+export class BriefErrorEvent extends Event {
+  /** What went wrong. */
+  declare readonly reason: BriefErrorReason;
+
+  constructor(reason: BriefErrorReason) {
+    super("brief-error", { bubbles: true, composed: true });
+    this.reason = reason;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "brief-load": BriefLoadEvent;
+    "brief-error": BriefErrorEvent;
+  }
+}
