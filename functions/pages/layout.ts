@@ -8,6 +8,10 @@ import { pageStrings } from "./strings.js";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
+// Inline, so browsers do not ask for /favicon.ico.
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23b3123c'/%3E%3Cpath d='M4 5h8M4 8h8M4 11h5' stroke='white' stroke-width='1.6'/%3E%3C/svg%3E";
+
 const FEED_NAMES: Record<FeedFormat, string> = { rss: "RSS", atom: "Atom", json: "JSON Feed" };
 
 /** What a page puts in the frame. */
@@ -49,6 +53,7 @@ export function layout({ site, links, lang, title, description, canonical, main 
 <title>${title}</title>
 <meta name="description" content="${description}">
 <link rel="canonical" href="${canonical}">
+<link rel="icon" href="${FAVICON}">
 ${feedAutodiscovery(site, links)}<style>${PAGE_CSS}</style>
 </head>
 <body>

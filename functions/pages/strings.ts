@@ -1,17 +1,17 @@
 // The words of the HTML pages, in French and English, chosen by the site's or the brief's language.
 
 const FR = {
-  latest: "Les derniers briefs",
+  latest: "Les dernières brèves",
   keyPoints: "En quelques mots",
   source: "Source :",
   readSource: "Lire l’article complet",
   tags: "Sujets",
   subscribe: "S’abonner",
   subscribeHint: "Ajoutez l’un de ces flux à votre lecteur :",
-  embed: "Intégrer un brief",
-  embedHint: "Collez ces deux lignes dans votre page pour y afficher un brief :",
-  readBrief: "Lire le brief",
-  home: "Tous les briefs",
+  embed: "Intégrer une brève",
+  embedHint: "Collez ces deux lignes dans votre page pour y afficher une brève :",
+  readBrief: "Lire la brève",
+  home: "Toutes les brèves",
   published: "Publié le",
   updated: "mis à jour le",
 };

@@ -1,0 +1,55 @@
+// `npm start` runs dist/server.mjs: it must print where it serves and serve every route there.
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+let server: ChildProcess;
+let output = "";
+let base = "";
+
+beforeAll(async () => {
+  server = spawn(process.execPath, ["dist/server.mjs"], {
+    env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "" },
+  });
+  server.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server printed no address:\n${output}`)), 15_000);
+    server.stdout?.on("data", () => {
+      const match = /serving \d+ brief\(s\) on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    server.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+});
+
+afterAll(() => {
+  server?.kill();
+});
+
+describe("the local server (npm start)", () => {
+  test("prints the address of every kind of route", () => {
+    for (const path of [
+      "/",
+      "/feed.xml",
+      "/atom.xml",
+      "/feed.json",
+      "/api/briefs",
+      "/widget/news-brief.js",
+    ]) {
+      expect(output).toContain(`${base}${path}\n`);
+    }
+    expect(output).toContain(`${base}/briefs/microsoft-employes-contrats-police`);
+  });
+
+  test("serves the seed brief at the printed addresses, with links to itself", async () => {
+    const response = await fetch(`${base}/api/briefs/microsoft-employes-contrats-police`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).url).toBe(`${base}/briefs/microsoft-employes-contrats-police`);
+    const feed = await (await fetch(`${base}/feed.xml`)).text();
+    expect(feed).toContain(`<link>${base}/briefs/microsoft-employes-contrats-police</link>`);
+  });
+});
