@@ -1,26 +1,21 @@
 // Atom 1.0 (RFC 4287), written by the `feed` package from the feed model.
 import { Feed } from "feed";
+import { channelOptions } from "./channel-options.js";
 import { type FeedModel, imageType } from "./feed-model.js";
-import { GENERATOR } from "./rss.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
 /** Renders Atom 1.0. Deterministic: every date comes from the model. */
 export function renderAtom(model: FeedModel): string {
-  const feed = new Feed({
-    id: model.id,
-    title: model.title,
-    description: model.description,
-    link: model.home,
-    language: model.lang,
-    updated: model.updated,
-    generator: GENERATOR,
-    feedLinks: { atom: model.self.atom },
-    // RFC 4287 §4.1.1: a feed whose entries lack an author needs one of its own.
-    author: { name: model.publisher.name, link: model.publisher.url },
-    copyright: model.publisher.name,
-  });
+  const feed = new Feed(
+    channelOptions(model, {
+      feedLinks: { atom: model.self.atom },
+      // RFC 4287 §4.1.1: a feed whose entries lack an author needs one of its own.
+      author: { name: model.publisher.name, link: model.publisher.url },
+    }),
+  );
   for (const entry of model.entries) {
     feed.addItem({
+      // Title and summary are placeholders, written as plain text by plainTextConstructs below.
       title: "",
       id: entry.id,
       link: entry.url,

@@ -1,25 +1,13 @@
 // RSS 2.0, written by the `feed` package from the feed model.
 import { Feed } from "feed";
 import { escapeHtml } from "../../infra/content/html.js";
+import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
-/** Generator name written into RSS and Atom. */
-export const GENERATOR = "news-brief";
-
 /** Renders RSS 2.0. Deterministic: every date comes from the model. */
 export function renderRss(model: FeedModel): string {
-  const feed = new Feed({
-    id: model.id,
-    title: model.title,
-    description: model.description,
-    link: model.home,
-    language: model.lang,
-    updated: model.updated,
-    generator: GENERATOR,
-    feedLinks: { rss: model.self.rss },
-    copyright: model.publisher.name,
-  });
+  const feed = new Feed(channelOptions(model, { feedLinks: { rss: model.self.rss } }));
   for (const entry of model.entries) {
     feed.addItem({
       title: entry.title,
