@@ -1,7 +1,8 @@
 // Atom 1.0 (RFC 4287), written by the `feed` package from the feed model.
 import { Feed } from "feed";
+import { imageType } from "../../infra/content/image-types.js";
 import { channelOptions } from "./channel-options.js";
-import { type FeedModel, imageType } from "./feed-model.js";
+import type { FeedModel } from "./feed-model.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
 /** Renders Atom 1.0. Deterministic: every date comes from the model. */
@@ -71,6 +72,7 @@ function withLanguage(xml: string, lang: string): string {
 function withImageTypes(xml: string): string {
   return xml.replace(
     /(<link rel="enclosure" href="([^"]*)"[^>]*? type=")[^"]*"/g,
-    (_, start: string, href: string) => `${start}${imageType(href.replaceAll("&amp;", "&"))}"`,
+    (_, start: string, href: string) =>
+      `${start}${imageType(href.replaceAll("&amp;", "&")) ?? "image/jpeg"}"`,
   );
 }

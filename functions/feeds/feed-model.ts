@@ -1,6 +1,7 @@
 // What every feed format says, computed once from the catalog: ids, URLs, dates and cleaned text.
 import type { Brief, Site } from "../../infra/content/catalog.js";
 import { escapeHtml } from "../../infra/content/html.js";
+import { imageType } from "../../infra/content/image-types.js";
 import { cleanText } from "../../infra/content/xml-text.js";
 import { type FeedFormat, ids, type Links } from "../links.js";
 
@@ -74,7 +75,8 @@ function feedEntry(site: Site, links: Links, brief: Brief): FeedEntry {
     author: brief.author === null ? null : cleanText(brief.author),
     image: brief.image && {
       url: brief.image.url,
-      type: imageType(brief.image.url),
+      // The schema accepts only URLs with a known image extension.
+      type: imageType(brief.image.url) ?? "image/jpeg",
       alt: cleanText(brief.image.alt),
     },
   };
@@ -93,20 +95,4 @@ function contentHtml(brief: Brief): string {
   const name = escapeHtml(brief.source.name);
   const source = brief.source.url ? `<a href="${escapeHtml(brief.source.url)}">${name}</a>` : name;
   return `<ul>${points}</ul><p>${label}${source}</p>`;
-}
-
-const IMAGE_TYPES: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
-  svg: "image/svg+xml",
-};
-
-/** The registered media type for an image URL's extension ("image/jpeg", never "image/jpg"). */
-export function imageType(url: string): string {
-  const extension = new URL(url).pathname.split(".").pop()?.toLowerCase() ?? "";
-  return IMAGE_TYPES[extension] ?? "image/jpeg";
 }

@@ -1,5 +1,6 @@
 // The schemas of content/site.yml and of a brief's front matter: the build-time check and the types in one.
 import * as v from "valibot";
+import { IMAGE_EXTENSIONS, imageType } from "./image-types.js";
 import { hasNonXmlCharacter } from "./xml-text.js";
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -91,7 +92,19 @@ export const FrontMatterSchema = v.pipe(
       author: v.optional(text(120)),
       lang: v.optional(language()),
       image: v.optional(
-        v.strictObject({ url: httpUrl(), alt: text(300) }, "must have a url and an alt text"),
+        v.strictObject(
+          {
+            url: v.pipe(
+              httpUrl(),
+              v.check(
+                (url) => imageType(url) !== undefined,
+                `must end in .${IMAGE_EXTENSIONS.join(", .")}, so feeds can give its type`,
+              ),
+            ),
+            alt: text(300),
+          },
+          "must have a url and an alt text",
+        ),
       ),
     },
     unknownKey("a brief"),

@@ -130,6 +130,11 @@ describe("a brief file", () => {
       withField("tags", "tags: []\nimage:\n  url: https://img.example.com/a.jpg"),
       "image.alt: is missing; add it",
     ],
+    [
+      "image.url",
+      withField("tags", "tags: []\nimage:\n  url: https://img.example.com/photo\n  alt: Une photo"),
+      "image.url: must end in .jpg, .jpeg, .png, .gif, .webp, .avif, .svg",
+    ],
     ["unknown field", withField("tags", "tags: []\ncategory: tech"), "category: is not a field of a brief"],
     [
       "control character",
