@@ -1,6 +1,6 @@
 // Every public URL and permanent id the service hands out, built from the base URL in one place.
 import type { Brief, Site } from "../infra/content/catalog.js";
-import { tagSlug } from "./tags.js";
+import { tagSlug } from "../infra/content/tag-slug.js";
 
 /** The three feed formats. */
 export type FeedFormat = "rss" | "atom" | "json";
@@ -35,10 +35,14 @@ export class Links {
   briefList(): string {
     return `${this.base}/api/briefs`;
   }
-  feed(format: FeedFormat, tag?: string): string {
-    return tag === undefined
-      ? `${this.base}/${FEED_FILES[format]}`
-      : `${this.base}/tags/${tagSlug(tag)}/${FEED_FILES[format]}`;
+  /** A feed: all briefs or one tag's; the current page, or archive page `page` (1 is the oldest). */
+  feed(format: FeedFormat, tag?: string, page?: number): string {
+    const set = tag === undefined ? "" : `/tags/${tagSlug(tag)}`;
+    const archive = page === undefined ? "" : `/archive/${page}`;
+    return `${this.base}${set}${archive}/${FEED_FILES[format]}`;
+  }
+  feedStylesheet(): string {
+    return `${this.base}/feed.xsl`;
   }
   widgetScript(): string {
     return `${this.base}/widget/news-brief.js`;

@@ -1,7 +1,7 @@
 // Reads and checks the query of GET /api/briefs: limit, tag and cursor.
 import type { Brief } from "../../infra/content/catalog.js";
+import { tagSlug } from "../../infra/content/tag-slug.js";
 import { BadRequestError } from "../http-errors.js";
-import { tagSlug } from "../tags.js";
 
 /** Page sizes of the list API. */
 export const LIMIT = { default: 10, max: 50 } as const;

@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import { imageType } from "../../infra/content/image-types.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
+import { withAtomHistory } from "./history-links.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
 /** Renders Atom 1.0. Deterministic: every date comes from the model. */
@@ -29,7 +30,7 @@ export function renderAtom(model: FeedModel): string {
       ...(entry.image && { enclosure: { url: entry.image.url, title: protectAttribute(entry.image.alt) } }),
     });
   }
-  let xml = withLanguage(feed.atom1(), model.lang);
+  let xml = withAtomHistory(withLanguage(feed.atom1(), model.lang), model);
   xml = plainTextConstructs(
     xml,
     "title",

@@ -17,6 +17,8 @@ export function channelOptions(model: FeedModel, extra: Partial<FeedOptions>): F
     updated: model.updated,
     generator: GENERATOR,
     copyright: model.publisher.name,
+    stylesheet: model.stylesheet,
+    ...(model.hub && { hub: model.hub }),
     ...extra,
   };
 }

@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import { escapeHtml } from "../../infra/content/html.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
+import { withRssHistory } from "./history-links.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
 /** Renders RSS 2.0. Deterministic: every date comes from the model. */
@@ -26,5 +27,5 @@ export function renderRss(model: FeedModel): string {
       }),
     });
   }
-  return restoreAttributes(feed.rss2());
+  return restoreAttributes(withRssHistory(feed.rss2(), model));
 }

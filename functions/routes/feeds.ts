@@ -1,25 +1,55 @@
-// The feed routes: /feed.xml (RSS 2.0), /atom.xml (Atom 1.0), /feed.json (JSON Feed 1.1).
-import { Hono } from "hono";
+// The feed routes: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for all briefs and for each tag, with archive pages.
+import { type Context, Hono } from "hono";
 import type { Section } from "../app.js";
-import { renderFeed } from "../feeds/render-feed.js";
-import { FEED_FILES, FEED_TYPES, type FeedFormat } from "../links.js";
+import { FeedStore } from "../feeds/feed-store.js";
+import { send } from "../http/send.js";
+import { NotFoundError } from "../http-errors.js";
+import { FEED_FILES, type FeedFormat } from "../links.js";
 import { SHORT_CACHE } from "./cache-control.js";
 import { readOnly } from "./read-only.js";
 
-/** Serves the main feeds, each rendered once per app instance (the content never changes at run time). */
+const FORMAT_OF_FILE = new Map(
+  Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]),
+);
+// The group matters: Hono splices the pattern into a larger regex, where a bare "|" would leak out.
+const FILE = ":file{(?:feed\\.xml|atom\\.xml|feed\\.json)}";
+
+/**
+ * Serves /feed.xml, /atom.xml, /feed.json; /archive/{n}/…; /tags/{tag}/…; /tags/{tag}/archive/{n}/….
+ * Each document is rendered once, then answered with ETag, Last-Modified, 304s and gzip or Brotli.
+ */
 export const feedRoutes: Section = ({ catalog, links }) => {
+  const store = new FeedStore(catalog, links);
+  const serve = (c: Context) => {
+    const { file = "", slug, page } = c.req.param() as Record<string, string | undefined>;
+    const format = FORMAT_OF_FILE.get(file);
+    const number = page === undefined ? undefined : /^[1-9]\d{0,6}$/.test(page) ? Number(page) : 0;
+    const address = format && { format, slug, page: number };
+    const document = address && store.get(address);
+    if (!address || !document) {
+      throw new NotFoundError(
+        slug === undefined
+          ? "No feed lives at this address."
+          : "No feed lives at this address; check the tag and the page.",
+      );
+    }
+    const headers: Record<string, string> = {
+      "Cache-Control": SHORT_CACHE,
+      "X-Content-Type-Options": "nosniff",
+    };
+    // WebSub §4: the hub and the topic (self) URL travel as Link headers too.
+    if (catalog.site.hub)
+      headers.Link = `<${catalog.site.hub}>; rel="hub", <${store.url(address)}>; rel="self"`;
+    return send(c, document, headers);
+  };
   const app = new Hono();
-  const rendered = new Map<FeedFormat, string>();
-  const briefs = catalog.briefs.slice(0, catalog.site.feedSize);
-  for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-    readOnly(app, `/${FEED_FILES[format]}`, (c) => {
-      const body = rendered.get(format) ?? renderFeed(format, { site: catalog.site, links, briefs });
-      rendered.set(format, body);
-      return c.body(body, 200, {
-        "Content-Type": `${FEED_TYPES[format]}; charset=utf-8`,
-        "Cache-Control": SHORT_CACHE,
-      });
-    });
+  for (const path of [
+    `/${FILE}`,
+    `/archive/:page/${FILE}`,
+    `/tags/:slug/${FILE}`,
+    `/tags/:slug/archive/:page/${FILE}`,
+  ]) {
+    readOnly(app, path, serve);
   }
   return app;
 };

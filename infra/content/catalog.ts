@@ -51,6 +51,8 @@ export interface Site {
   publisher: { name: string; url: string };
   /** The `tag:` URI authority (RFC 4151) that feed and item ids are minted under, like `clubic.com,2020`. */
   idAuthority: string;
+  /** The WebSub hub the feeds announce, or null. */
+  hub: string | null;
   /** How many briefs a feed carries. */
   feedSize: number;
 }

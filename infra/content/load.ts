@@ -6,6 +6,7 @@ import type { Brief, Catalog, Site } from "./catalog.js";
 import { readYaml, splitFrontMatter } from "./front-matter.js";
 import { parseKeyPoints } from "./key-points.js";
 import { describeIssues, FrontMatterSchema, SiteSchema } from "./schema.js";
+import { tagSlug } from "./tag-slug.js";
 
 /** A brief's id: its file name, a lowercase slug. */
 export const BRIEF_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,6 +34,7 @@ export async function loadCatalog(dir = "content"): Promise<Catalog> {
     else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
   }
   if (names.length === 0) problems.push(`${join(dir, "briefs")}: has no briefs; add one as <id>.md`);
+  problems.push(...tagSpellingProblems(briefs, (brief) => join(dir, "briefs", `${brief.id}.md`)));
   if (problems.length > 0 || !site) throw new ContentError(problems);
   return { site, briefs: briefs.sort(newestFirst) };
 }
@@ -55,7 +57,7 @@ async function loadSite(file: string, problems: string[]): Promise<Site | undefi
     problems.push(...describeIssues(parsed.issues).map((p) => `${file}: ${p}`));
     return undefined;
   }
-  return { ...parsed.output, baseUrl: parsed.output.baseUrl.replace(/\/+$/, "") };
+  return { ...parsed.output, baseUrl: parsed.output.baseUrl.replace(/\/+$/, ""), hub: parsed.output.hub ?? null };
 }
 
 /** Parses one brief file; `name` is its file name, `siteLang` the default language. */
@@ -97,6 +99,27 @@ export function parseBrief(
       points: points.points,
     },
   };
+}
+
+/**
+ * Tags written differently but sharing a slug ("Cloud" and "cloud", "C" and "C++") would share one feed
+ * address: each later spelling is a problem naming the file that used the first one.
+ */
+export function tagSpellingProblems(briefs: Brief[], fileOf: (brief: Brief) => string): string[] {
+  const first = new Map<string, { tag: string; brief: Brief }>();
+  const problems: string[] = [];
+  for (const brief of briefs) {
+    for (const tag of brief.tags) {
+      const seen = first.get(tagSlug(tag));
+      if (!seen) first.set(tagSlug(tag), { tag, brief });
+      else if (seen.tag !== tag) {
+        problems.push(
+          `${fileOf(brief)}: tags: "${tag}" and "${seen.tag}" (in ${fileOf(seen.brief)}) would share the feed /tags/${tagSlug(tag)}/; write them the same way or rename one`,
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 /** Newest first by publication time; ties by id, so the order never depends on the file system. */

@@ -57,6 +57,7 @@ export const SiteSchema = v.strictObject(
       v.string(ID_AUTHORITY_HINT),
       v.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,},\d{4}(?:-\d{2}(?:-\d{2})?)?$/, ID_AUTHORITY_HINT),
     ),
+    hub: v.optional(httpUrl()),
     feedSize: v.pipe(
       v.number("must be a whole number, like 20"),
       v.integer("must be a whole number, like 20"),

@@ -1,0 +1,43 @@
+// One response body as the server sends it: its bytes, validators and compressed forms, each computed once.
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+/** The content codings the server can send, besides identity. */
+export type ContentCoding = "br" | "gzip";
+
+/** A body with its media type and modification date; ETag and compressed bytes are computed on first use. */
+export class Representation {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  #etag: string | undefined;
+  readonly #encoded = new Map<ContentCoding, Uint8Array<ArrayBuffer>>();
+
+  constructor(
+    body: string,
+    /** Full Content-Type, charset included. */
+    readonly contentType: string,
+    /** When the content last changed (the newest brief's date for a feed); undefined when unknown. */
+    readonly lastModified?: Date,
+  ) {
+    this.bytes = new TextEncoder().encode(body);
+  }
+
+  /** A strong ETag derived from the bytes (RFC 9110 §8.8.3): it changes exactly when they do. */
+  get etag(): string {
+    this.#etag ??= `"${createHash("sha256").update(this.bytes).digest("base64url").slice(0, 27)}"`;
+    return this.#etag;
+  }
+
+  /** The bytes in `coding`, compressed once and kept. */
+  encoded(coding: ContentCoding): Uint8Array<ArrayBuffer> {
+    let bytes = this.#encoded.get(coding);
+    if (!bytes) {
+      const compressed =
+        coding === "br"
+          ? brotliCompressSync(this.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(this.bytes, { level: 9 });
+      bytes = new Uint8Array(compressed);
+      this.#encoded.set(coding, bytes);
+    }
+    return bytes;
+  }
+}
