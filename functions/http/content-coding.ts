@@ -13,8 +13,11 @@ export function negotiateCoding(acceptEncoding: string | undefined): ContentCodi
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {
     const [name = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    if (name) weights.set(name.trim(), q === undefined ? 1 : Number(q));
+    // A q-value that does not parse counts as a refusal, never as a preference.
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const weight =
+      q === undefined ? 1 : /^q=(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(q) ? Number(q.slice(2)) : 0;
+    if (name) weights.set(name.trim(), weight);
   }
   const weight = (coding: string) =>
     weights.get(coding) ?? (coding === "gzip" ? weights.get("x-gzip") : undefined) ?? weights.get("*") ?? 0;

@@ -29,11 +29,12 @@ describe("npm run build", () => {
   });
 
   test("writes the catalog, the widget and one bundle per function, byte-identical on every run", async () => {
-    await buildAll("content", join(work, "a"));
-    await buildAll("content", join(work, "b"));
+    await buildAll("content", join(work, "a"), {});
+    await buildAll("content", join(work, "b"), {});
     const [a, b] = [await filesOf(join(work, "a")), await filesOf(join(work, "b"))];
     expect(Object.keys(a)).toEqual([
       "catalog.json",
+      "feeds.json",
       "functions/api/index.mjs",
       "functions/feeds/index.mjs",
       "functions/site/index.mjs",
@@ -41,6 +42,17 @@ describe("npm run build", () => {
       "widget/news-brief.js",
     ]);
     expect(a).toEqual(b);
+  });
+
+  test("lists every feed with its ETag for the WebSub publisher, at the public base URL", async () => {
+    await buildAll("content", join(work, "c"), { PUBLIC_BASE_URL: "https://briefs.example.com" });
+    const manifest = JSON.parse(await readFile(join(work, "c", "feeds.json"), "utf8"));
+    expect(manifest.hub).toBeNull();
+    const urls = manifest.feeds.map((feed: { url: string }) => feed.url);
+    expect(urls).toContain("https://briefs.example.com/feed.xml");
+    expect(urls).toContain("https://briefs.example.com/tags/ethique/feed.json");
+    expect(urls).toHaveLength(4 * 3);
+    for (const feed of manifest.feeds) expect(feed.etag).toMatch(/^"[\w-]{27}"$/);
   });
 
   test("bundles functions that load in Node and export a Lambda handler", async () => {

@@ -1,0 +1,188 @@
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
+import { describe, expect, test } from "vitest";
+import { type FeedAddress, FeedStore } from "../../../functions/feeds/feed-store.js";
+import { Links } from "../../../functions/links.js";
+import type { Brief, Catalog } from "../../../infra/content/catalog.js";
+import { loadCatalog } from "../../../infra/content/load.js";
+import { cleanText } from "../../../infra/content/xml-text.js";
+import { baseBrief, generatedCatalog, hostileCatalog } from "../../fixtures/catalog.js";
+import { ATOM_GRAMMAR, feedparser, xmllint } from "../../support/feed-validators.js";
+import { htmlText } from "../../support/html-text.js";
+
+const text = (store: FeedStore, address: FeedAddress) => new TextDecoder().decode(store.get(address)?.bytes);
+const storeOf = (catalog: Catalog) => new FeedStore(catalog, new Links(catalog.site.baseUrl));
+
+/** Checks one document with every validator and returns the ids of the briefs it carries, in order. */
+async function checkDocument(
+  store: FeedStore,
+  address: FeedAddress,
+  byId: Map<string, Brief>,
+): Promise<string[]> {
+  const body = text(store, address);
+  if (address.format === "json") {
+    const feed = parseJsonFeed(JSON.parse(body));
+    expect(JSON.parse(body).version).toBe("https://jsonfeed.org/version/1.1");
+    return (feed.items ?? []).map((item) => {
+      const brief = byId.get(String(item.id).split(":").at(-1) ?? "");
+      expect(item.title).toBe(cleanText(brief?.title ?? ""));
+      expect(item.summary).toBe(cleanText(brief?.lead ?? ""));
+      return brief?.id ?? "";
+    });
+  }
+  expect(await xmllint(body)).toBe("");
+  if (address.format === "atom") expect(await xmllint(body, ATOM_GRAMMAR)).toBe("");
+  const js = address.format === "atom" ? parseAtomFeed(body).entries : parseRssFeed(body).items;
+  expect(js?.length).toBeGreaterThan(0);
+  const parsed = await feedparser(body);
+  expect(parsed.bozo_exception).toBeNull();
+  return parsed.entries.map((entry) => {
+    const brief = byId.get(entry.id.split(":").at(-1) ?? "");
+    expect(brief, entry.id).toBeDefined();
+    if (!brief) return "";
+    expect(entry.title).toBe(cleanText(brief.title));
+    expect(htmlText(entry.summary)).toBe(cleanText(brief.lead));
+    expect(entry.tags).toEqual(brief.tags.map(cleanText));
+    const content = htmlText(entry.content, { stripTags: true });
+    for (const point of brief.points)
+      expect(content).toContain(htmlText(cleanText(point.html), { stripTags: true }));
+    return brief.id;
+  });
+}
+
+describe.each([
+  ["a generated catalog of 45 briefs", () => generatedCatalog(45)],
+  ["hostile text", () => hostileCatalog()],
+  ["the real content", () => loadCatalog("content")],
+])("every feed document of %s", (_, make) => {
+  test("passes xmllint, the Atom grammar, feedparser and a JS parser, with every brief intact", async () => {
+    const catalog = await make();
+    const store = storeOf(catalog);
+    const byId = new Map(catalog.briefs.map((brief) => [brief.id, brief]));
+    const addresses = [...store.addresses()];
+    expect(addresses.length).toBeGreaterThanOrEqual(3);
+    for (const address of addresses) await checkDocument(store, address, byId);
+  }, 60_000);
+});
+
+describe("pages of a feed", () => {
+  const catalog = generatedCatalog(45);
+  const store = storeOf(catalog);
+
+  test.each(["rss", "atom", "json"] as const)(
+    "following next from the %s feed reaches every brief",
+    (format) => {
+      const seen = new Set<string>();
+      let address: FeedAddress | undefined = { format };
+      let pages = 0;
+      while (address) {
+        const body = text(store, address);
+        for (const match of body.matchAll(/tag:clubic\.com,2020:brief:(brief-\d+)/g))
+          seen.add(match[1] ?? "");
+        const next =
+          format === "json"
+            ? JSON.parse(body).next_url
+            : /<(?:atom:)?link (?:href="([^"]+)" rel="next"|rel="next" href="([^"]+)")/
+                .exec(body)
+                ?.slice(1)
+                .find(Boolean);
+        const page = next && /\/archive\/(\d+)\//.exec(next)?.[1];
+        address = page ? { format, page: Number(page) } : undefined;
+        pages++;
+      }
+      expect(pages).toBe(3);
+      expect([...seen].sort()).toEqual(catalog.briefs.map((b) => b.id).sort());
+    },
+  );
+
+  test("links archives with prev-archive, next-archive and current, and marks them fh:archive", () => {
+    const current = text(store, { format: "atom" });
+    expect(current).toContain(
+      '<link rel="prev-archive" href="https://briefs.example.com/archive/2/atom.xml"/>',
+    );
+    expect(current).not.toContain("fh:archive");
+    const oldest = text(store, { format: "atom", page: 1 });
+    expect(oldest).toContain('<link rel="current" href="https://briefs.example.com/atom.xml"/>');
+    expect(oldest).toContain(
+      '<link rel="next-archive" href="https://briefs.example.com/archive/2/atom.xml"/>',
+    );
+    expect(oldest).not.toContain('rel="prev-archive"');
+    expect(oldest).toContain('xmlns:fh="http://purl.org/syndication/history/1.0"');
+    expect(oldest).toContain("<fh:archive/>");
+    expect(text(store, { format: "rss", page: 2 })).toContain(
+      '<atom:link href="https://briefs.example.com/archive/1/feed.xml" rel="prev-archive" type="application/rss+xml"/>',
+    );
+  });
+
+  test("carries the 20 newest briefs on the current page and 20 per archive, oldest in archive 1", () => {
+    const ids = (page?: number) =>
+      [...text(store, { format: "json", page }).matchAll(/"id": "tag:[^"]*:(brief-\d+)"/g)].map((m) => m[1]);
+    expect(ids()).toHaveLength(20);
+    expect(ids()[0]).toBe("brief-0045");
+    expect(ids(1)).toEqual(Array.from({ length: 20 }, (_, i) => `brief-${String(20 - i).padStart(4, "0")}`));
+    expect(store.get({ format: "rss", page: 3 })).toBeUndefined();
+    expect(store.get({ format: "rss", page: 0 })).toBeUndefined();
+  });
+
+  test("keeps archive pages byte-identical when newer briefs are published", () => {
+    const newer = (n: number): Brief => ({
+      ...baseBrief,
+      id: `nouveau-${n}`,
+      published: `2022-0${n}-01T10:00:00+02:00`,
+    });
+    const grown = storeOf({ ...catalog, briefs: [newer(2), newer(1), ...catalog.briefs] });
+    for (const format of ["rss", "atom", "json"] as const) {
+      expect(text(grown, { format, page: 1 })).toBe(text(store, { format, page: 1 }));
+      expect(text(grown, { format, page: 2 })).toBe(text(store, { format, page: 2 }));
+      expect(text(grown, { format })).not.toBe(text(store, { format }));
+    }
+  });
+});
+
+describe("feeds per tag", () => {
+  const catalog = generatedCatalog(45);
+  const store = storeOf(catalog);
+
+  test("exist for every tag, titled with the tag, carrying only its briefs", () => {
+    const slugs = new Set([...store.addresses()].map((a) => a.slug));
+    expect(slugs).toEqual(new Set([undefined, "cloud", "ethique", "microsoft"]));
+    const feed = JSON.parse(text(store, { format: "json", slug: "ethique" }));
+    expect(feed.title).toBe("Briefs — Éthique");
+    expect(feed.feed_url).toBe("https://briefs.example.com/tags/ethique/feed.json");
+    const tagged = catalog.briefs
+      .filter((b) => b.tags.includes("Éthique"))
+      .map((b) => `tag:clubic.com,2020:brief:${b.id}`);
+    expect(feed.items.map((item: { id: string }) => item.id)).toEqual(tagged);
+  });
+
+  test("have tag: ids of their own, stable across base URLs", () => {
+    const moved = new FeedStore(catalog, new Links("http://elsewhere.example"));
+    const id = (s: FeedStore) => /<id>([^<]+)<\/id>/.exec(text(s, { format: "atom", slug: "cloud" }))?.[1];
+    expect(id(store)).toBe("tag:clubic.com,2020:feed:tag:cloud");
+    expect(id(moved)).toBe(id(store));
+  });
+
+  test("do not exist for an unknown tag", () => {
+    expect(store.get({ format: "rss", slug: "inconnu" })).toBeUndefined();
+  });
+});
+
+describe("WebSub", () => {
+  const catalog = generatedCatalog(3, { hub: "https://hub.example.com/" });
+  const store = storeOf(catalog);
+
+  test("announces the hub in all three formats", () => {
+    expect(text(store, { format: "rss" })).toContain(
+      '<atom:link href="https://hub.example.com/" rel="hub"/>',
+    );
+    expect(text(store, { format: "atom" })).toContain('<link rel="hub" href="https://hub.example.com/"/>');
+    expect(JSON.parse(text(store, { format: "json" })).hubs).toEqual([
+      { type: "WebSub", url: "https://hub.example.com/" },
+    ]);
+  });
+
+  test("announces no hub when none is configured", () => {
+    const plain = storeOf(generatedCatalog(3));
+    expect(text(plain, { format: "rss" })).not.toContain('rel="hub"');
+    expect(JSON.parse(text(plain, { format: "json" })).hubs).toBeUndefined();
+  });
+});
