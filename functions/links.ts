@@ -29,6 +29,9 @@ export class Links {
   briefPage(id: string): string {
     return `${this.base}/briefs/${id}`;
   }
+  tagPage(tag: string): string {
+    return `${this.base}/tags/${tagSlug(tag)}`;
+  }
   briefApi(id: string): string {
     return `${this.base}/api/briefs/${id}`;
   }

@@ -27,7 +27,7 @@ ${brief.points.map(
 `,
 )}</ul>
 ${brief.source.url ? html`<p><a href="${brief.source.url}">${words.readSource}</a></p>` : ""}
-${brief.tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${brief.tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : ""}
+${brief.tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${brief.tags.map((tag) => html`<li><a href="${links.tagPage(tag)}">${tag}</a></li>`)}</ul>` : ""}
 <p><a href="${links.home()}">${words.home}</a></p>
 </article>`;
   return layout({
@@ -37,6 +37,7 @@ ${brief.tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${brief.ta
     title: `${brief.title} · ${site.title}`,
     description: brief.lead,
     canonical: links.briefPage(brief.id),
+    tags: brief.tags,
     main,
   });
 }

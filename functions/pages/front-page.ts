@@ -2,8 +2,9 @@
 import { html } from "hono/html";
 import type { Brief, Site } from "../../infra/content/catalog.js";
 import type { Links } from "../links.js";
+import { briefList } from "./brief-list.js";
 import { layout } from "./layout.js";
-import { longDate, type PageStrings, pageStrings } from "./strings.js";
+import { type PageStrings, pageStrings } from "./strings.js";
 
 /** How many briefs the front page lists. */
 export const FRONT_PAGE_BRIEFS = 20;
@@ -15,19 +16,14 @@ export function embedSnippet(links: Links, brief: Brief, label: string): string 
 }
 
 /** Renders the front page. */
-export function frontPage(site: Site, links: Links, briefs: Brief[]) {
+export function frontPage(site: Site, links: Links, briefs: Brief[], tags: string[]) {
   const words = pageStrings(site.lang);
   const latest = briefs[0];
   const main = html`<h1>${site.title}</h1>
 <p class="lead">${site.description}</p>
 <h2>${words.latest}</h2>
-<ul class="briefs">
-${briefs.slice(0, FRONT_PAGE_BRIEFS).map(
-  (
-    brief,
-  ) => html`<li lang="${brief.lang}"><p class="meta"><time datetime="${brief.published}">${longDate(brief.published, brief.lang)}</time> · ${brief.source.name}</p><h3><a href="${links.briefPage(brief.id)}">${brief.title}</a></h3><p>${brief.lead}</p></li>
-`,
-)}</ul>
+${briefList(links, briefs.slice(0, FRONT_PAGE_BRIEFS))}
+${tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${tags.map((tag) => html`<li><a href="${links.tagPage(tag)}">${tag}</a></li>`)}</ul>` : ""}
 ${latest ? embedSection(links, latest, words) : ""}`;
   return layout({
     site,

@@ -22,28 +22,37 @@ export interface PageParts {
   title: string;
   description: string;
   canonical: string;
+  /** Tags whose feeds concern this page; their feeds are announced after the site's. */
+  tags?: string[];
   main: Html;
 }
 
-/** Autodiscovery links for the site's three feeds (RSS Board autodiscovery, RFC 4287 §5.3 type). */
-export function feedAutodiscovery(site: Site, links: Links): Html {
-  return html`${(Object.keys(FEED_TYPES) as FeedFormat[]).map(
-    (format) =>
-      html`<link rel="alternate" type="${FEED_TYPES[format]}" title="${site.title} (${FEED_NAMES[format]})" href="${links.feed(format)}">
+const FORMATS = Object.keys(FEED_TYPES) as FeedFormat[];
+
+/**
+ * Autodiscovery links (RSS Board autodiscovery, RFC 4287 §5.3 type) for the site's three feeds, then
+ * for each tag's; readers offer the first, so the site's come first.
+ */
+export function feedAutodiscovery(site: Site, links: Links, tags: string[] = []): Html {
+  return html`${[undefined, ...tags].flatMap((tag) =>
+    FORMATS.map(
+      (format) =>
+        html`<link rel="alternate" type="${FEED_TYPES[format]}" title="${tag === undefined ? site.title : `${site.title} — ${tag}`} (${FEED_NAMES[format]})" href="${links.feed(format, tag)}">
 `,
+    ),
   )}`;
 }
 
-/** Visible links to the three feeds, for people. */
-export function feedList(links: Links): Html {
-  return html`<ul class="feeds">${(Object.keys(FEED_TYPES) as FeedFormat[]).map(
+/** Visible links to the three feeds of the site, or of one tag, for people. */
+export function feedList(links: Links, tag?: string): Html {
+  return html`<ul class="feeds">${FORMATS.map(
     (format) =>
-      html`<li><a href="${links.feed(format)}" type="${FEED_TYPES[format]}">${FEED_NAMES[format]}</a> <code>${links.feed(format)}</code></li>`,
+      html`<li><a href="${links.feed(format, tag)}" type="${FEED_TYPES[format]}">${FEED_NAMES[format]}</a> <code>${links.feed(format, tag)}</code></li>`,
   )}</ul>`;
 }
 
 /** A whole HTML document. */
-export function layout({ site, links, lang, title, description, canonical, main }: PageParts): Html {
+export function layout({ site, links, lang, title, description, canonical, tags, main }: PageParts): Html {
   const words = pageStrings(site.lang);
   return html`<!doctype html>
 <html lang="${lang}">
@@ -54,7 +63,7 @@ export function layout({ site, links, lang, title, description, canonical, main 
 <meta name="description" content="${description}">
 <link rel="canonical" href="${canonical}">
 <link rel="icon" href="${FAVICON}">
-${feedAutodiscovery(site, links)}<style>${PAGE_CSS}</style>
+${feedAutodiscovery(site, links, tags)}<style>${PAGE_CSS}</style>
 </head>
 <body>
 <header><a class="site" href="${links.home()}">${site.title}</a></header>

@@ -20,8 +20,15 @@ describe("the brief page", () => {
     expect(html).toContain("Source : Clubic");
   });
 
-  test("carries feed autodiscovery links", async () => {
+  test("announces the site's feeds, then the feeds of its tags", async () => {
     const html = await page(generatedCatalog(1), "/briefs/brief-0001");
+    const rss = html.indexOf('href="https://briefs.example.com/feed.xml"');
+    const tagRss = html.indexOf(
+      '<link rel="alternate" type="application/rss+xml" title="Briefs — Microsoft (RSS)" href="https://briefs.example.com/tags/microsoft/feed.xml">',
+    );
+    expect(rss).toBeGreaterThan(0);
+    expect(tagRss).toBeGreaterThan(rss);
+    expect(html).toContain('<a href="https://briefs.example.com/tags/microsoft">Microsoft</a>');
     expect(html).toContain(
       '<link rel="alternate" type="application/rss+xml" title="Briefs (RSS)" href="https://briefs.example.com/feed.xml">',
     );
@@ -51,6 +58,38 @@ describe("the brief page", () => {
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(HOSTILE).toContain("<script>");
+  });
+});
+
+describe("the tag page", () => {
+  test("lists the tag's briefs and its three feeds, announced for autodiscovery", async () => {
+    const catalog = generatedCatalog(6);
+    const html = await page(catalog, "/tags/ethique");
+    expect(html).toContain("<h1>Éthique</h1>");
+    const tagged = catalog.briefs.filter((b) => b.tags.includes("Éthique"));
+    expect(html.match(/<li lang="fr"><p class="meta">/g)).toHaveLength(tagged.length);
+    for (const file of ["feed.xml", "atom.xml", "feed.json"]) {
+      expect(html).toContain(`<a href="https://briefs.example.com/tags/ethique/${file}"`);
+      expect(html).toContain(`title="Briefs — Éthique (`);
+    }
+  });
+
+  test("answers 404 for a tag no brief has", async () => {
+    const response = await testApp(generatedCatalog(3)).request("https://briefs.example.com/tags/inconnu");
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("page responses", () => {
+  test("carry an ETag and answer 304 when it matches", async () => {
+    const app = testApp(generatedCatalog(3));
+    const first = await app.request("https://briefs.example.com/briefs/brief-0003");
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await app.request("https://briefs.example.com/briefs/brief-0003", {
+      headers: { "If-None-Match": etag },
+    });
+    expect(again.status).toBe(304);
   });
 });
 
