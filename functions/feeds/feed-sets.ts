@@ -24,17 +24,27 @@ export function feedSets(catalog: Catalog): FeedSet[] {
 }
 
 /**
- * How many archive pages a set has: only complete ones, counted from the oldest brief, so an archive
- * page never changes when briefs are added (RFC 5005 §4). The newest briefs not yet in a complete
- * archive are always on the current page, which carries the `size` newest.
+ * Briefs per archive page: half a feed, rounded up. A feed with more briefs than it carries then always
+ * has two archive pages or more, so each archive links to another (an archive page linking to none is
+ * incomplete for the W3C validator: ArchiveIncomplete).
  */
-export function archiveCount(set: FeedSet, size: number): number {
-  return Math.floor(set.briefs.length / size);
+export function archivePageSize(feedSize: number): number {
+  return Math.max(1, Math.ceil(feedSize / 2));
+}
+
+/**
+ * How many archive pages a set has: none while the current page carries every brief, else only complete
+ * pages, counted from the oldest brief, so an archive page never changes when briefs are added
+ * (RFC 5005 §4). The newest briefs not yet in a complete page are always on the current page.
+ */
+export function archiveCount(set: FeedSet, feedSize: number): number {
+  return set.briefs.length > feedSize ? Math.floor(set.briefs.length / archivePageSize(feedSize)) : 0;
 }
 
 /** The briefs of the current page (`page` undefined) or of archive page `page`, newest first. */
-export function pageBriefs(set: FeedSet, size: number, page?: number): Brief[] {
-  if (page === undefined) return set.briefs.slice(0, size);
+export function pageBriefs(set: FeedSet, feedSize: number, page?: number): Brief[] {
+  if (page === undefined) return set.briefs.slice(0, feedSize);
+  const size = archivePageSize(feedSize);
   const end = set.briefs.length - (page - 1) * size;
   return set.briefs.slice(Math.max(0, end - size), end);
 }

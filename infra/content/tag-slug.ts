@@ -2,8 +2,8 @@
 
 /**
  * Lowercase ASCII letters and digits joined by hyphens: accents are folded ("Éthique" → "ethique"),
- * other characters become hyphens. Text with no letter or digit falls back to its UTF-8 percent-encoding,
- * so every tag has a slug.
+ * other characters become hyphens. Text with no ASCII letter or digit falls back to its UTF-8 bytes in
+ * hexadecimal ("🦊" → "f09fa68a"), so every tag has a slug of its own.
  */
 export function tagSlug(tag: string): string {
   const folded = tag
@@ -12,5 +12,5 @@ export function tagSlug(tag: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  return folded || encodeURIComponent(tag.trim().toLowerCase()).replace(/%/g, "").toLowerCase();
+  return folded || [...new TextEncoder().encode(tag.trim())].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -89,7 +89,7 @@ describe("pages of a feed", () => {
         address = page ? { format, page: Number(page) } : undefined;
         pages++;
       }
-      expect(pages).toBe(3);
+      expect(pages).toBe(5);
       expect([...seen].sort()).toEqual(catalog.briefs.map((b) => b.id).sort());
     },
   );
@@ -97,7 +97,7 @@ describe("pages of a feed", () => {
   test("links archives with prev-archive, next-archive and current, and marks them fh:archive", () => {
     const current = text(store, { format: "atom" });
     expect(current).toContain(
-      '<link rel="prev-archive" href="https://briefs.example.com/archive/2/atom.xml"/>',
+      '<link rel="prev-archive" href="https://briefs.example.com/archive/4/atom.xml"/>',
     );
     expect(current).not.toContain("fh:archive");
     const oldest = text(store, { format: "atom", page: 1 });
@@ -108,19 +108,30 @@ describe("pages of a feed", () => {
     expect(oldest).not.toContain('rel="prev-archive"');
     expect(oldest).toContain('xmlns:fh="http://purl.org/syndication/history/1.0"');
     expect(oldest).toContain("<fh:archive/>");
+    const newest = text(store, { format: "atom", page: 4 });
+    expect(newest).toContain('<link rel="prev-archive" href="https://briefs.example.com/archive/3/atom.xml"/>');
+    expect(newest).not.toContain('rel="next-archive"');
+    expect(newest).toContain('<link rel="previous" href="https://briefs.example.com/atom.xml"/>');
     expect(text(store, { format: "rss", page: 2 })).toContain(
       '<atom:link href="https://briefs.example.com/archive/1/feed.xml" rel="prev-archive" type="application/rss+xml"/>',
     );
   });
 
-  test("carries the 20 newest briefs on the current page and 20 per archive, oldest in archive 1", () => {
+  test("carries the 20 newest briefs on the current page and 10 per archive, oldest in archive 1", () => {
     const ids = (page?: number) =>
       [...text(store, { format: "json", page }).matchAll(/"id": "tag:[^"]*:(brief-\d+)"/g)].map((m) => m[1]);
     expect(ids()).toHaveLength(20);
     expect(ids()[0]).toBe("brief-0045");
-    expect(ids(1)).toEqual(Array.from({ length: 20 }, (_, i) => `brief-${String(20 - i).padStart(4, "0")}`));
-    expect(store.get({ format: "rss", page: 3 })).toBeUndefined();
+    expect(ids(1)).toEqual(Array.from({ length: 10 }, (_, i) => `brief-${String(10 - i).padStart(4, "0")}`));
+    expect(ids(4)).toHaveLength(10);
+    expect(store.get({ format: "rss", page: 5 })).toBeUndefined();
     expect(store.get({ format: "rss", page: 0 })).toBeUndefined();
+  });
+
+  test("has no archive page while the feed carries every brief", () => {
+    const small = storeOf(generatedCatalog(20));
+    expect([...small.addresses()].some((a) => a.page !== undefined)).toBe(false);
+    expect(text(small, { format: "atom" })).not.toContain("archive");
   });
 
   test("keeps archive pages byte-identical when newer briefs are published", () => {
@@ -133,6 +144,7 @@ describe("pages of a feed", () => {
     for (const format of ["rss", "atom", "json"] as const) {
       expect(text(grown, { format, page: 1 })).toBe(text(store, { format, page: 1 }));
       expect(text(grown, { format, page: 2 })).toBe(text(store, { format, page: 2 }));
+      expect(text(grown, { format, page: 3 })).toBe(text(store, { format, page: 3 }));
       expect(text(grown, { format })).not.toBe(text(store, { format }));
     }
   });

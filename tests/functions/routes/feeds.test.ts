@@ -90,12 +90,12 @@ describe("feed responses", () => {
 
   test.each([
     "/tags/inconnu/feed.xml",
-    "/archive/3/feed.xml",
+    "/archive/5/feed.xml",
     "/archive/0/feed.xml",
     "/archive/x/feed.xml",
     "/tags/cloud/feed.html",
     "/feed.xml/",
-    "/tags/cloud/archive/2/atom.xml",
+    "/tags/cloud/archive/4/atom.xml",
   ])("answers %s with 404", async (path) => {
     expect((await get(path)).status).toBe(404);
   });
