@@ -1,8 +1,10 @@
 // Atom 1.0 (RFC 4287), written by the `feed` package from the feed model.
 import { Feed } from "feed";
+import { escapeHtml } from "../../infra/content/html.js";
 import { imageType } from "../../infra/content/image-types.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
+import { escapeXmlText, hexEscapeMarkup } from "./hex-escapes.js";
 import { withAtomHistory } from "./history-links.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
@@ -25,7 +27,8 @@ export function renderAtom(model: FeedModel): string {
       published: entry.published,
       description: "-",
       content: entry.contentHtml,
-      category: entry.tags.map((tag) => ({ term: protectAttribute(tag), label: protectAttribute(tag) })),
+      // The tag's text is the term; a label would repeat it (and `feed` 6 writes labels from `name` only).
+      category: entry.tags.map((tag) => ({ term: protectAttribute(tag) })),
       ...(entry.author && { author: [{ name: entry.author }] }),
       ...(entry.image && { enclosure: { url: entry.image.url, title: protectAttribute(entry.image.alt) } }),
     });
@@ -41,25 +44,27 @@ export function renderAtom(model: FeedModel): string {
     "summary",
     model.entries.map((entry) => entry.lead),
   );
-  return restoreAttributes(withImageTypes(xml));
+  return hexEscapeMarkup(restoreAttributes(withImageTypes(xml)));
 }
 
 /**
  * `feed` declares every entry title and summary type="html", so "AT&T <vs>" loses "<vs>" in readers.
- * Ours are plain text: rewrite the n-th element as type="text" with the n-th entry's text.
+ * Ours are plain text: rewrite the n-th element as type="text" with the n-th entry's text. Text holding
+ * an HTML end tag ("</script>") stays type="html", escaped, since the validator flags it as undeclared
+ * HTML otherwise (ContainsUndeclaredHTML); readers decode it to the same text.
  */
 function plainTextConstructs(xml: string, element: "title" | "summary", texts: string[]): string {
   let index = 0;
   const pattern = new RegExp(`<${element} type="html">[\\s\\S]*?</${element}>`, "g");
-  return xml.replace(
-    pattern,
-    () => `<${element} type="text">${escapeXml(texts[index++] ?? "")}</${element}>`,
-  );
+  return xml.replace(pattern, () => {
+    const text = texts[index++] ?? "";
+    return END_TAG.test(text)
+      ? `<${element} type="html">${escapeXmlText(escapeHtml(text))}</${element}>`
+      : `<${element} type="text">${escapeXmlText(text)}</${element}>`;
+  });
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
-}
+const END_TAG = /<\/[a-z][a-z0-9]*\s*>/i;
 
 /** `feed` has no Atom language option: the feed's language goes in `xml:lang` on the root (RFC 4287 §2). */
 function withLanguage(xml: string, lang: string): string {

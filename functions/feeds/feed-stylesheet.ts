@@ -52,7 +52,8 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
   <xsl:variable name="channel" select="/rss/channel | /atom:feed"/>
   <xsl:variable name="lang" select="string(/rss/channel/language | /atom:feed/@xml:lang)"/>
   <xsl:variable name="fr" select="starts-with(translate($lang, 'FR', 'fr'), 'fr')"/>
-  <xsl:variable name="title" select="string($channel/title | $channel/atom:title)"/>
+  <xsl:variable name="title"><xsl:apply-templates select="$channel/title | $channel/atom:title" mode="text"/>
+  </xsl:variable>
 
   <xsl:template match="/">
     <html>
@@ -75,7 +76,7 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
         </aside>
         <header>
           <h1><xsl:value-of select="$title"/></h1>
-          <p><xsl:value-of select="$channel/description | $channel/atom:subtitle"/></p>
+          <p><xsl:apply-templates select="$channel/description | $channel/atom:subtitle" mode="text"/></p>
           <p><a href="{$channel/link | $channel/atom:link[@rel = 'alternate']/@href}">
             ${say("Voir le site", "Visit the website")}</a></p>
         </header>
@@ -90,9 +91,11 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
   <xsl:template match="item | atom:entry">
     <article>
       <h3><a href="{link | atom:link[not(@rel) or @rel = 'alternate']/@href}">
-        <xsl:value-of select="title | atom:title"/></a></h3>
+        <xsl:apply-templates select="title | atom:title" mode="text"/></a></h3>
       <xsl:apply-templates select="pubDate | atom:published | atom:updated[not(../atom:published)]"/>
-      <xsl:apply-templates select="description | atom:summary"/>
+      <xsl:if test="description | atom:summary">
+        <p class="lead"><xsl:apply-templates select="description | atom:summary" mode="text"/></p>
+      </xsl:if>
     </article>
   </xsl:template>
 
@@ -130,28 +133,29 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
     </time>
   </xsl:template>
 
-  <xsl:template match="atom:summary">
-    <p class="lead"><xsl:value-of select="."/></p>
+  <!-- Mode text: an element's content as plain text. -->
+  <xsl:template match="*" mode="text">
+    <xsl:value-of select="."/>
   </xsl:template>
 
-  <!-- An RSS description is HTML; ours is escaped plain text, so its character references are decoded. -->
-  <xsl:template match="description">
-    <p class="lead"><xsl:call-template name="html-text"><xsl:with-param name="html" select="string(.)"/>
-    </xsl:call-template></p>
+  <!-- An RSS item description and an Atom type="html" construct are HTML: ours is escaped plain text. -->
+  <xsl:template match="item/description | atom:*[@type = 'html']" mode="text">
+    <xsl:call-template name="html-text"><xsl:with-param name="html" select="string(.)"/></xsl:call-template>
   </xsl:template>
 
-  <!-- The references escapeHtml writes (infra/content/html.ts), as text; anything else is kept as is. -->
+  <!-- References to the five markup characters (escapeHtml writes them), named, decimal or hex, become
+       the characters; any other reference is left as written. -->
   <xsl:template name="html-text">
     <xsl:param name="html"/>
     <xsl:variable name="rest" select="substring-after($html, '&amp;')"/>
-    <xsl:variable name="name" select="substring-before($rest, ';')"/>
+    <xsl:variable name="name" select="translate(substring-before($rest, ';'), 'ABCDEFX', 'abcdefx')"/>
     <xsl:variable name="char">
       <xsl:choose>
-        <xsl:when test="$name = 'amp'">&amp;</xsl:when>
-        <xsl:when test="$name = 'lt'">&lt;</xsl:when>
-        <xsl:when test="$name = 'gt'">&gt;</xsl:when>
-        <xsl:when test="$name = 'quot'">"</xsl:when>
-        <xsl:when test="$name = '#39' or $name = 'apos'">'</xsl:when>
+        <xsl:when test="$name = 'amp' or $name = '#38' or $name = '#x26'">&amp;</xsl:when>
+        <xsl:when test="$name = 'lt' or $name = '#60' or $name = '#x3c'">&lt;</xsl:when>
+        <xsl:when test="$name = 'gt' or $name = '#62' or $name = '#x3e'">&gt;</xsl:when>
+        <xsl:when test="$name = 'quot' or $name = '#34' or $name = '#x22'">"</xsl:when>
+        <xsl:when test="$name = 'apos' or $name = '#39' or $name = '#x27'">'</xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>

@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import { escapeHtml } from "../../infra/content/html.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
+import { escapeXmlText, hexEscapeMarkup } from "./hex-escapes.js";
 import { withRssHistory } from "./history-links.js";
 import { protectAttribute, restoreAttributes } from "./xml-attributes.js";
 
@@ -27,5 +28,17 @@ export function renderRss(model: FeedModel): string {
       }),
     });
   }
-  return restoreAttributes(withRssHistory(feed.rss2(), model));
+  return hexEscapeMarkup(restoreAttributes(withRssHistory(itemTitlesAsText(feed.rss2(), model), model)));
+}
+
+/**
+ * `feed` wraps item titles in CDATA, which the validator reads as possible HTML; write each as
+ * escaped text instead (the n-th title element inside an item is the n-th entry's).
+ */
+function itemTitlesAsText(xml: string, model: FeedModel): string {
+  let index = 0;
+  return xml.replace(
+    /<title>(?:<!\[CDATA\[[\s\S]*?\]\]>)+<\/title>/g,
+    () => `<title>${escapeXmlText(model.entries[index++]?.title ?? "")}</title>`,
+  );
 }

@@ -4,6 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { htmlText } from "./html-text.js";
 
 const run = promisify(execFile);
 
@@ -37,6 +38,8 @@ export interface ParsedFeed {
   entries: {
     id: string;
     title: string;
+    /** "text/plain" or "text/html": how the feed declared the title. */
+    title_type: string;
     link: string;
     summary: string;
     content: string;
@@ -56,12 +59,17 @@ print(json.dumps({
   "version": d.version,
   "feed": {"title": d.feed.get("title"), "language": d.feed.get("language"), "link": d.feed.get("link")},
   "entries": [{
-    "id": e.get("id"), "title": e.get("title"), "link": e.get("link"), "summary": e.get("summary"),
+    "id": e.get("id"), "title": e.get("title"), "title_type": (e.get("title_detail") or {}).get("type"), "link": e.get("link"), "summary": e.get("summary"),
     "content": (e.get("content") or [{}])[0].get("value"), "tags": tags(e), "author": e.get("author"),
     "published": e.get("published"),
     "enclosures": [{"href": x.get("href"), "type": x.get("type")} for x in e.get("enclosures", [])],
   } for e in d.entries]}))
 `;
+
+/** An entry's title as the text a reader shows: decoded when the feed declared it HTML. */
+export function entryTitle(entry: ParsedFeed["entries"][number]): string {
+  return entry.title_type === "text/html" ? htmlText(entry.title) : entry.title;
+}
 
 /** Parses a feed with Debian's python3-feedparser (/usr/bin/python3, not any other Python on PATH). */
 export async function feedparser(xml: string): Promise<ParsedFeed> {

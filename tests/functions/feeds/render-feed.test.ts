@@ -6,7 +6,7 @@ import type { Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { cleanText } from "../../../infra/content/xml-text.js";
 import { generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
-import { ATOM_GRAMMAR, feedparser, xmllint } from "../../support/feed-validators.js";
+import { ATOM_GRAMMAR, entryTitle, feedparser, xmllint } from "../../support/feed-validators.js";
 import { htmlText } from "../../support/html-text.js";
 
 function render(format: FeedFormat, catalog: Catalog): string {
@@ -139,13 +139,32 @@ describe("feeds of hostile text", () => {
       const parsed = await expectValidXml(format, render(format, catalog));
       expect(parsed.feed.title).toBe(expected);
       const [entry] = parsed.entries;
-      expect(entry?.title).toBe(expected);
+      expect(entry && entryTitle(entry)).toBe(expected);
       expect(htmlText(entry?.summary ?? "")).toBe(expected);
       expect(entry?.tags).toEqual(["C<>C++", expected]);
       expect(entry?.author).toBe(expected);
       expect(entry?.content).not.toContain("<script");
     },
   );
+
+  test.each(["rss", "atom"] as const)(
+    "the %s feed writes & and < as hex references outside CDATA, as the W3C validator expects",
+    (format) => {
+      const xml = render(format, catalog);
+      const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "");
+      expect(outsideCdata).not.toMatch(/&amp;|&lt;/);
+      expect(outsideCdata).toContain("AT&#x26;T &#x3C;vs&gt;");
+    },
+  );
+
+  test('Atom declares a title type="text" unless it holds an HTML end tag, then escaped type="html"', () => {
+    const plain = hostileCatalog();
+    const withoutEndTag = { ...plain, briefs: plain.briefs.map((b) => ({ ...b, title: "AT&T <vs> 3 > 2" })) };
+    expect(render("atom", withoutEndTag)).toContain(
+      '<title type="text">AT&#x26;T &#x3C;vs&gt; 3 &gt; 2</title>',
+    );
+    expect(render("atom", catalog)).toMatch(/<title type="html">AT&#x26;amp;T &#x26;lt;vs&#x26;gt;/);
+  });
 
   test("the JSON feed stays valid JSON without the characters XML forbids", () => {
     const text = render("json", catalog);
