@@ -21,8 +21,14 @@ export class ContentError extends Error {
   }
 }
 
+/** Options of loadCatalog. */
+export interface LoadOptions {
+  /** The time of the build, in ms; briefs dated later are refused. Default: now. */
+  now?: number;
+}
+
 /** Loads and validates `dir` (default `content`). Throws one ContentError listing every problem. */
-export async function loadCatalog(dir = "content"): Promise<Catalog> {
+export async function loadCatalog(dir = "content", { now = Date.now() }: LoadOptions = {}): Promise<Catalog> {
   const problems: string[] = [];
   const site = await loadSite(join(dir, "site.yml"), problems);
   const names = (await readdir(join(dir, "briefs")).catch(() => [])).sort();
@@ -34,7 +40,8 @@ export async function loadCatalog(dir = "content"): Promise<Catalog> {
     else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
   }
   if (names.length === 0) problems.push(`${join(dir, "briefs")}: has no briefs; add one as <id>.md`);
-  problems.push(...tagSpellingProblems(briefs, (brief) => join(dir, "briefs", `${brief.id}.md`)));
+  const fileOf = (brief: Brief) => join(dir, "briefs", `${brief.id}.md`);
+  problems.push(...tagSpellingProblems(briefs, fileOf), ...datingProblems(briefs, now, fileOf));
   if (problems.length > 0 || !site) throw new ContentError(problems);
   return { site, briefs: briefs.sort(newestFirst) };
 }
@@ -57,7 +64,11 @@ async function loadSite(file: string, problems: string[]): Promise<Site | undefi
     problems.push(...describeIssues(parsed.issues).map((p) => `${file}: ${p}`));
     return undefined;
   }
-  return { ...parsed.output, baseUrl: parsed.output.baseUrl.replace(/\/+$/, ""), hub: parsed.output.hub ?? null };
+  return {
+    ...parsed.output,
+    baseUrl: parsed.output.baseUrl.replace(/\/+$/, ""),
+    hub: parsed.output.hub ?? null,
+  };
 }
 
 /** Parses one brief file; `name` is its file name, `siteLang` the default language. */
@@ -118,6 +129,34 @@ export function tagSpellingProblems(briefs: Brief[], fileOf: (brief: Brief) => s
         );
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * A brief dated after the build would show in feeds before its time; two briefs last changed at the same
+ * instant make feed entries a validator cannot order (W3C: DuplicateUpdated).
+ */
+export function datingProblems(briefs: Brief[], now: number, fileOf: (brief: Brief) => string): string[] {
+  const problems: string[] = [];
+  const byInstant = new Map<number, Brief>();
+  for (const brief of briefs) {
+    for (const field of ["published", "updated"] as const) {
+      const value = brief[field];
+      if (value !== null && Date.parse(value) > now) {
+        problems.push(
+          `${fileOf(brief)}: ${field}: is in the future (${value}); date the brief when it goes out`,
+        );
+      }
+    }
+    const field = brief.updated === null ? "published" : "updated";
+    const instant = Date.parse(brief.updated ?? brief.published);
+    const twin = byInstant.get(instant);
+    if (twin) {
+      problems.push(
+        `${fileOf(brief)}: ${field}: is the same instant as in ${fileOf(twin)}; feeds need distinct times, so move one by a minute`,
+      );
+    } else byInstant.set(instant, brief);
   }
   return problems;
 }

@@ -24,7 +24,16 @@ const httpUrl = () =>
     v.string("must be a URL written as text"),
     v.trim(),
     v.check(isHttpUrl, "must be an absolute http(s) URL, like https://example.com/page"),
+    v.transform(normalizeUrl),
   );
+
+/**
+ * The URL as WHATWG URL serializes it, with the characters RFC 2396 leaves out ("|", "^", "[", "]", …)
+ * percent-encoded too: the W3C feed validator rejects them (InvalidURLAttribute, InvalidUriChar).
+ */
+export function normalizeUrl(value: string): string {
+  return new URL(value).href.replace(/[^A-Za-z0-9\-_.!~*'();/?:@&=+$,%#]/g, (c) => encodeURIComponent(c));
+}
 
 /** Whether a string is an absolute http: or https: URL. */
 export function isHttpUrl(value: string): boolean {
@@ -32,16 +41,29 @@ export function isHttpUrl(value: string): boolean {
 }
 
 const DATE_TIME_HINT = "must be an ISO 8601 date-time with its offset, like 2020-06-10T09:00:00+02:00";
+/** Earlier dates are implausible for a brief (the W3C feed validator warns: ImplausibleDate). */
+const EARLIEST = Date.parse("1990-01-01T00:00:00Z");
 const dateTime = () =>
   v.pipe(
     v.string(DATE_TIME_HINT),
     v.check((value) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)), DATE_TIME_HINT),
+    v.check((value) => !(Date.parse(value) < EARLIEST), "is before 1990; check the year"),
   );
 
 const ID_AUTHORITY_HINT =
   "must be a domain the publisher owns and a date it owned it, like clubic.com,2020 (RFC 4151)";
 const LANGUAGE_HINT = "must be a language tag, like fr or en-GB";
-const language = () => v.pipe(v.string(LANGUAGE_HINT), v.regex(LANGUAGE_TAG, LANGUAGE_HINT));
+const knownLanguages = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+const language = () =>
+  v.pipe(
+    v.string(LANGUAGE_HINT),
+    v.regex(LANGUAGE_TAG, LANGUAGE_HINT),
+    // ICU names every ISO 639 language; it hands an unknown code back unchanged.
+    v.check((tag) => {
+      const primary = tag.split("-")[0] ?? "";
+      return knownLanguages.of(primary) !== primary;
+    }, "is not an ISO 639 language; use a code like fr, en or de"),
+  );
 
 const unknownKey = (where: string) => `is not a field of ${where}; check its spelling or remove it`;
 

@@ -12,5 +12,8 @@ export function tagSlug(tag: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  return folded || [...new TextEncoder().encode(tag.trim())].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return (
+    folded ||
+    [...new TextEncoder().encode(tag.trim())].map((byte) => byte.toString(16).padStart(2, "0")).join("")
+  );
 }

@@ -125,6 +125,12 @@ describe("a brief file", () => {
       "source.url: must be an absolute http(s) URL",
     ],
     ["lang", withField("tags", "tags: []\nlang: French"), "lang: must be a language tag"],
+    ["an unknown language", withField("tags", "tags: []\nlang: zz"), "lang: is not an ISO 639 language"],
+    [
+      "a date before 1990",
+      withField("published", "published: 1899-06-10T09:00:00+02:00"),
+      "published: is before 1990",
+    ],
     [
       "image.alt",
       withField("tags", "tags: []\nimage:\n  url: https://img.example.com/a.jpg"),
@@ -244,6 +250,56 @@ describe("the content folder", () => {
     );
     expect(found).toContain(`${join(dir, "site.yml")}: baseUrl: is missing; add it`);
     expect((error as Error).message).toMatch(/^content has \d+ problems:/);
+  });
+
+  test("refuses a brief dated after the build", async () => {
+    const dir = await contentCopy();
+    await writeFile(
+      join(dir, "briefs", "demain.md"),
+      GOOD.replace("2020-06-10T09:00:00+02:00", "2020-06-11T09:00:00+02:00"),
+    );
+    const error = (await loadCatalog(dir, { now: Date.parse("2020-06-10T12:00:00Z") }).catch(
+      (e: unknown) => e,
+    )) as ContentError;
+    expect(error.problems).toEqual([
+      `${join(dir, "briefs", "demain.md")}: published: is in the future (2020-06-11T09:00:00+02:00); date the brief when it goes out`,
+    ]);
+  });
+
+  test("refuses two briefs last changed at the same instant", async () => {
+    const dir = await contentCopy();
+    await writeFile(
+      join(dir, "briefs", "jumeau.md"),
+      GOOD.replace("2020-06-10T09:00:00+02:00", "2020-06-10T07:00:00Z"),
+    );
+    const error = (await loadCatalog(dir).catch((e: unknown) => e)) as ContentError;
+    expect(error.problems).toEqual([
+      `${join(dir, "briefs", "microsoft-employes-contrats-police.md")}: published: is the same instant as in ${join(dir, "briefs", "jumeau.md")}; feeds need distinct times, so move one by a minute`,
+    ]);
+  });
+
+  test("refuses one tag written two ways, which would share a feed address", async () => {
+    const dir = await contentCopy();
+    await writeFile(
+      join(dir, "briefs", "autre.md"),
+      GOOD.replace("tags: [Microsoft]", "tags: [microsoft]").replace(
+        "2020-06-10T09:00:00+02:00",
+        "2020-06-09T09:00:00+02:00",
+      ),
+    );
+    const error = (await loadCatalog(dir).catch((e: unknown) => e)) as ContentError;
+    expect(error.problems).toEqual([
+      `${join(dir, "briefs", "microsoft-employes-contrats-police.md")}: tags: "Microsoft" and "microsoft" (in ${join(dir, "briefs", "autre.md")}) would share the feed /tags/microsoft/; write them the same way or rename one`,
+    ]);
+  });
+
+  test("percent-encodes the characters feed validators refuse in URLs", () => {
+    const result = parseBrief(
+      "un-brief.md",
+      GOOD.replace("  name: Clubic", "  name: Clubic\n  url: https://www.clubic.com/a|b^c[d].html"),
+      "fr",
+    );
+    expect(result.ok && result.brief.source.url).toBe("https://www.clubic.com/a%7Cb%5Ec%5Bd%5D.html");
   });
 
   test("sorts briefs newest first whatever their file names", async () => {
