@@ -44,9 +44,6 @@ export class Links {
     const archive = page === undefined ? "" : `/archive/${page}`;
     return `${this.base}${set}${archive}/${FEED_FILES[format]}`;
   }
-  feedStylesheet(): string {
-    return `${this.base}/feed.xsl`;
-  }
   widgetScript(): string {
     return `${this.base}/widget/news-brief.js`;
   }

@@ -79,7 +79,8 @@ export function feedModel({ site, links, tag, page, archives = 0, briefs }: Feed
     },
     history: { rss: history("rss"), atom: history("atom"), json: history("json") },
     archive: page !== undefined,
-    stylesheet: links.feedStylesheet(),
+    // Root-relative: browsers apply only a same-origin stylesheet, whichever host served the feed.
+    stylesheet: "/feed.xsl",
     hub: site.hub,
     updated: new Date(newest),
     publisher: { name: cleanText(site.publisher.name), url: site.publisher.url },

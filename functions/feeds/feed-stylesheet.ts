@@ -22,17 +22,19 @@ const CSS = `
 :root { color-scheme: light dark; --text: #1d1d1f; --muted: #5c5f66; --page: #ffffff; --box: #eef1f5;
   --line: #d9dde3; --link: #0b57d0; }
 @media (prefers-color-scheme: dark) {
-  :root { --text: #e8e8ea; --muted: #a4a7ae; --page: #17181c; --box: #24272d; --line: #33363d; --link: #8ab4f8; }
+  :root { --text: #e8e8ea; --muted: #a4a7ae; --page: #17181c; --box: #24272d; --line: #33363d;
+    --link: #8ab4f8; }
 }
-body { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; background: var(--page); color: var(--text);
-  font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+body { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; background: var(--page);
+  color: var(--text); font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
 a { color: var(--link); }
 .about { background: var(--box); border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .about p { margin: 0 0 0.5rem; }
 .self { display: block; user-select: all; overflow-wrap: anywhere; font-size: 0.9375rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 2rem 0 0.5rem; }
 header p { margin: 0 0 0.5rem; color: var(--muted); }
-h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 2rem 0 0; }
+h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted);
+  margin: 2rem 0 0; }
 article { border-top: 1px solid var(--line); padding: 1rem 0; }
 h3 { font-size: 1.1875rem; line-height: 1.3; margin: 0; }
 time { font-size: 0.875rem; color: var(--muted); }
@@ -57,7 +59,9 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
 
   <xsl:template match="/">
     <html>
-      <xsl:attribute name="lang"><xsl:value-of select="$lang"/><xsl:if test="not($lang)">en</xsl:if></xsl:attribute>
+      <xsl:attribute name="lang">
+        <xsl:value-of select="$lang"/><xsl:if test="not($lang)">en</xsl:if>
+      </xsl:attribute>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
@@ -68,8 +72,8 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
           <p>
             <strong>${say("Ceci est un flux d’actualités.", "This is a news feed.")}</strong>
             ${say(
-              " Pour suivre les nouvelles brèves, copiez son adresse dans votre lecteur de flux (RSS)&#160;:",
-              " To follow new briefs, copy its address into your feed reader (RSS):",
+              " Copiez son adresse dans votre lecteur de flux (RSS) pour suivre ses brèves&#160;:",
+              " Copy its address into your feed reader (RSS) to follow its briefs:",
             )}
           </p>
           <code class="self"><xsl:value-of select="$channel/atom:link[@rel = 'self']/@href"/></code>
@@ -104,7 +108,8 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
     <xsl:variable name="date" select="substring-after(normalize-space(.), ', ')"/>
     <xsl:variable name="month" select="substring(substring-after($date, ' '), 1, 3)"/>
     <xsl:call-template name="date">
-      <xsl:with-param name="year" select="substring(substring-after(substring-after($date, ' '), ' '), 1, 4)"/>
+      <xsl:with-param name="year"
+        select="substring(substring-after(substring-after($date, ' '), ' '), 1, 4)"/>
       <xsl:with-param name="month"
         select="string-length(substring-before('JanFebMarAprMayJunJulAugSepOctNovDec', $month)) div 3 + 1"/>
       <xsl:with-param name="day" select="substring-before($date, ' ')"/>
@@ -129,7 +134,8 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
     <time datetime="{$year}-{format-number($month, '00')}-{format-number($day, '00')}">
       <xsl:value-of select="number($day)"/>
       <xsl:if test="$fr and number($day) = 1">er</xsl:if>
-      <xsl:value-of select="concat(' ', normalize-space(substring($months, 9 * ($month - 1) + 1, 9)), ' ', $year)"/>
+      <xsl:value-of
+        select="concat(' ', normalize-space(substring($months, 9 * ($month - 1) + 1, 9)), ' ', $year)"/>
     </time>
   </xsl:template>
 
@@ -143,19 +149,18 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="UTF-8"?>
     <xsl:call-template name="html-text"><xsl:with-param name="html" select="string(.)"/></xsl:call-template>
   </xsl:template>
 
-  <!-- References to the five markup characters (escapeHtml writes them), named, decimal or hex, become
-       the characters; any other reference is left as written. -->
+  <!-- The references escapeHtml writes (infra/content/html.ts) become characters; any other stays as is. -->
   <xsl:template name="html-text">
     <xsl:param name="html"/>
     <xsl:variable name="rest" select="substring-after($html, '&amp;')"/>
-    <xsl:variable name="name" select="translate(substring-before($rest, ';'), 'ABCDEFX', 'abcdefx')"/>
+    <xsl:variable name="name" select="substring-before($rest, ';')"/>
     <xsl:variable name="char">
       <xsl:choose>
-        <xsl:when test="$name = 'amp' or $name = '#38' or $name = '#x26'">&amp;</xsl:when>
-        <xsl:when test="$name = 'lt' or $name = '#60' or $name = '#x3c'">&lt;</xsl:when>
-        <xsl:when test="$name = 'gt' or $name = '#62' or $name = '#x3e'">&gt;</xsl:when>
-        <xsl:when test="$name = 'quot' or $name = '#34' or $name = '#x22'">"</xsl:when>
-        <xsl:when test="$name = 'apos' or $name = '#39' or $name = '#x27'">'</xsl:when>
+        <xsl:when test="$name = 'amp'">&amp;</xsl:when>
+        <xsl:when test="$name = 'lt'">&lt;</xsl:when>
+        <xsl:when test="$name = 'gt'">&gt;</xsl:when>
+        <xsl:when test="$name = 'quot'">"</xsl:when>
+        <xsl:when test="$name = '#39'">'</xsl:when>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>

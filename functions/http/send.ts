@@ -4,23 +4,37 @@ import { isNotModified } from "./conditional-get.js";
 import { MIN_COMPRESSIBLE_BYTES, negotiateCoding } from "./content-coding.js";
 import type { Representation } from "./representation.js";
 
+/** A choice between media types for the same bytes, made on a request header. */
+export interface MediaTypeVariant {
+  /** The media type chosen for this request; the representation's own when absent. */
+  contentType?: string;
+  /** Appended to the ETag when another type is chosen: that is another representation (RFC 9110 §8.8.3). */
+  etagSuffix?: string;
+  /** The request header the choice depends on, added to Vary on every answer. */
+  varyOn: string;
+}
+
 /** Answers `c` with `representation`; `headers` go on both 200 and 304 (RFC 9110 §15.4.5). */
 export function send(
   c: Context,
   representation: Representation,
   headers: Record<string, string> = {},
+  variant?: MediaTypeVariant,
 ): Response {
+  const etag = variant?.etagSuffix
+    ? representation.etag.replace(/"$/, `-${variant.etagSuffix}"`)
+    : representation.etag;
   const common: Record<string, string> = {
     ...headers,
-    ETag: representation.etag,
-    Vary: "Accept-Encoding",
+    ETag: etag,
+    Vary: variant ? `Accept-Encoding, ${variant.varyOn}` : "Accept-Encoding",
     ...(representation.lastModified && { "Last-Modified": representation.lastModified.toUTCString() }),
   };
   const conditions = {
     ifNoneMatch: c.req.header("If-None-Match"),
     ifModifiedSince: c.req.header("If-Modified-Since"),
   };
-  if (isNotModified(conditions, representation.etag, representation.lastModified)) {
+  if (isNotModified(conditions, etag, representation.lastModified)) {
     return c.body(null, 304, common);
   }
   const coding =
@@ -30,7 +44,7 @@ export function send(
   const bytes = coding ? representation.encoded(coding) : representation.bytes;
   return c.body(bytes, 200, {
     ...common,
-    "Content-Type": representation.contentType,
+    "Content-Type": variant?.contentType ?? representation.contentType,
     ...(coding && { "Content-Encoding": coding }),
   });
 }

@@ -2,7 +2,7 @@
 import { type Context, Hono } from "hono";
 import type { Section } from "../app.js";
 import { FeedStore } from "../feeds/feed-store.js";
-import { send } from "../http/send.js";
+import { type MediaTypeVariant, send } from "../http/send.js";
 import { NotFoundError } from "../http-errors.js";
 import { FEED_FILES, type FeedFormat } from "../links.js";
 import { SHORT_CACHE } from "./cache-control.js";
@@ -13,6 +13,18 @@ const FORMAT_OF_FILE = new Map(
 );
 // The group matters: Hono splices the pattern into a larger regex, where a bare "|" would leak out.
 const FILE = ":file{(?:feed\\.xml|atom\\.xml|feed\\.json)}";
+
+/**
+ * Browsers show application/rss+xml and application/atom+xml as raw text, without applying the
+ * feed's stylesheet; as application/xml they render the styled page. Readers keep the feed types.
+ */
+const BROWSER_XML: MediaTypeVariant = {
+  contentType: "application/xml; charset=utf-8",
+  etagSuffix: "xml",
+  varyOn: "Accept",
+};
+const READER_XML: MediaTypeVariant = { varyOn: "Accept" };
+const wantsHtml = (c: Context) => (c.req.header("Accept") ?? "").includes("text/html");
 
 /**
  * Serves /feed.xml, /atom.xml, /feed.json; /archive/{n}/…; /tags/{tag}/…; /tags/{tag}/archive/{n}/….
@@ -40,7 +52,8 @@ export const feedRoutes: Section = ({ catalog, links }) => {
     // WebSub §4: the hub and the topic (self) URL travel as Link headers too.
     if (catalog.site.hub)
       headers.Link = `<${catalog.site.hub}>; rel="hub", <${store.url(address)}>; rel="self"`;
-    return send(c, document, headers);
+    if (format === "json") return send(c, document, headers);
+    return send(c, document, headers, wantsHtml(c) ? BROWSER_XML : READER_XML);
   };
   const app = new Hono();
   for (const path of [

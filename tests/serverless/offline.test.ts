@@ -35,8 +35,16 @@ describe("serverless-offline", () => {
   }
 
   it.each([
-    ["/feed.xml", "application/rss+xml; charset=utf-8", /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<rss /],
-    ["/atom.xml", "application/atom+xml; charset=utf-8", /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<feed /],
+    [
+      "/feed.xml",
+      "application/rss+xml; charset=utf-8",
+      /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<rss /,
+    ],
+    [
+      "/atom.xml",
+      "application/atom+xml; charset=utf-8",
+      /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<feed /,
+    ],
     [
       "/feed.json",
       "application/feed+json; charset=utf-8",

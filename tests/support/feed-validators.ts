@@ -1,6 +1,6 @@
 // Real validators and parsers for feeds: xmllint, the RFC 4287 RELAX NG grammar, Debian's python3-feedparser.
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -11,22 +11,29 @@ const run = promisify(execFile);
 /** RFC 4287 Appendix B, as RELAX NG XML (converted with trang); a copy kept with the tests. */
 export const ATOM_GRAMMAR = new URL("./schemas/atom.rng", import.meta.url).pathname;
 
-async function tempFile(name: string, text: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), "news-brief-")), name);
-  await writeFile(file, text);
-  return file;
+/** Runs `use` on a temporary file holding `text`, then deletes it. */
+async function withTempFile<T>(name: string, text: string, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "news-brief-"));
+  try {
+    const file = join(dir, name);
+    await writeFile(file, text);
+    return await use(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs xmllint; resolves with its complaints ("" when the document is well-formed / valid). */
-export async function xmllint(xml: string, grammar?: string): Promise<string> {
-  const file = await tempFile("feed.xml", xml);
-  const args = ["--noout", ...(grammar ? ["--relaxng", grammar] : []), file];
-  try {
-    const { stderr } = await run("xmllint", args);
-    return stderr.replace(`${file} validates\n`, "");
-  } catch (error) {
-    return (error as { stderr?: string }).stderr || String(error);
-  }
+export function xmllint(xml: string, grammar?: string): Promise<string> {
+  return withTempFile("feed.xml", xml, async (file) => {
+    const args = ["--noout", ...(grammar ? ["--relaxng", grammar] : []), file];
+    try {
+      const { stderr } = await run("xmllint", args);
+      return stderr.replace(`${file} validates\n`, "");
+    } catch (error) {
+      return (error as { stderr?: string }).stderr || String(error);
+    }
+  });
 }
 
 /** What Debian's feedparser made of a feed. */
@@ -72,8 +79,9 @@ export function entryTitle(entry: ParsedFeed["entries"][number]): string {
 }
 
 /** Parses a feed with Debian's python3-feedparser (/usr/bin/python3, not any other Python on PATH). */
-export async function feedparser(xml: string): Promise<ParsedFeed> {
-  const file = await tempFile("feed.xml", xml);
-  const { stdout } = await run("/usr/bin/python3", ["-c", DUMP, file], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout) as ParsedFeed;
+export function feedparser(xml: string): Promise<ParsedFeed> {
+  return withTempFile("feed.xml", xml, async (file) => {
+    const { stdout } = await run("/usr/bin/python3", ["-c", DUMP, file], { maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(stdout) as ParsedFeed;
+  });
 }

@@ -224,7 +224,9 @@ describe("REST API (v1) events", () => {
     expect(result.statusCode).toBe(200);
     expect(header(result, "content-type")).toBe("application/rss+xml; charset=utf-8");
     expect(result.isBase64Encoded).toBe(false);
-    expect(result.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>(<\?xml-stylesheet [^>]*\?>)?\s*<rss /);
+    expect(result.body).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>(<\?xml-stylesheet [^>]*\?>)?\s*<rss /,
+    );
   });
 
   it("answers in multiValueHeaders, the form the event came in", async () => {
@@ -291,7 +293,9 @@ describe("HTTP API (v2) events", () => {
     const result = await feeds(httpEvent("GET", "/atom.xml"));
     expect(result.statusCode).toBe(200);
     expect(result.headers?.["content-type"]).toBe("application/atom+xml; charset=utf-8");
-    expect(result.body).toMatch(/^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(result.body).toMatch(
+      /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+    );
   });
 
   it("answers the API list as JSON open to any origin, honouring limit=1", async () => {

@@ -22,7 +22,9 @@ describe("feed responses", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("etag")).toMatch(/^"[\w-]{27}"$/);
     expect(new Date(response.headers.get("last-modified") ?? "").getTime()).toBeGreaterThan(0);
-    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    expect(response.headers.get("vary")).toBe(
+      path.endsWith(".json") ? "Accept-Encoding" : "Accept-Encoding, Accept",
+    );
     expect(response.headers.get("cache-control")).toMatch(
       /max-age=300, s-maxage=600, stale-while-revalidate=\d+, stale-if-error=\d+/,
     );
@@ -35,7 +37,7 @@ describe("feed responses", () => {
     expect(await response.text()).toBe("");
     expect(response.headers.get("etag")).toBe(etag);
     expect(response.headers.get("cache-control")).toContain("max-age=300");
-    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    expect(response.headers.get("vary")).toMatch(/^Accept-Encoding/);
   });
 
   test("answers 304 to If-Modified-Since at or after Last-Modified, 200 before it", async () => {
@@ -98,6 +100,19 @@ describe("feed responses", () => {
     "/tags/cloud/archive/4/atom.xml",
   ])("answers %s with 404", async (path) => {
     expect((await get(path)).status).toBe(404);
+  });
+
+  test("answers a browser's navigation as application/xml, so it applies the stylesheet, under another ETag", async () => {
+    const browser = await get("/feed.xml", {
+      Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    });
+    const reader = await get("/feed.xml", { Accept: "application/rss+xml, application/xml;q=0.9" });
+    expect(browser.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    expect(reader.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect(await browser.text()).toBe(await reader.text());
+    expect(browser.headers.get("etag")).not.toBe(reader.headers.get("etag"));
+    const json = await get("/feed.json", { Accept: "text/html" });
+    expect(json.headers.get("content-type")).toBe("application/feed+json; charset=utf-8");
   });
 
   test("renders each document once, whatever the number of requests", async () => {
