@@ -1,5 +1,7 @@
 // The Lambda host on the event shapes AWS really sends: API Gateway REST (v1), HTTP API (v2),
 // Function URLs and ALB. Most cases run the bundles that ship (dist/, from `npm run build`).
+
+import { brotliDecompressSync } from "node:zlib";
 import type {
   ALBEvent,
   APIGatewayProxyEvent,
@@ -296,6 +298,26 @@ describe("HTTP API (v2) events", () => {
     expect(result.body).toMatch(
       /^<\?xml[^>]*\?>(<\?xml-stylesheet [^>]*\?>)?\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
     );
+  });
+
+  it("sends a Brotli body base64-encoded, as API Gateway requires for binary bodies", async () => {
+    const plain = await feeds(httpEvent("GET", "/atom.xml"));
+    const event = httpEvent("GET", "/atom.xml");
+    const result = await feeds({ ...event, headers: { ...event.headers, "accept-encoding": "gzip, br" } });
+    expect(result.headers?.["content-encoding"]).toBe("br");
+    expect(result.isBase64Encoded).toBe(true);
+    expect(brotliDecompressSync(Buffer.from(result.body, "base64")).toString("utf8")).toBe(plain.body);
+  });
+
+  it("answers 304 to the ETag it sent", async () => {
+    const first = await feeds(httpEvent("GET", "/feed.json"));
+    const event = httpEvent("GET", "/feed.json");
+    const result = await feeds({
+      ...event,
+      headers: { ...event.headers, "if-none-match": String(first.headers?.etag) },
+    });
+    expect(result.statusCode).toBe(304);
+    expect(result.body).toBe("");
   });
 
   it("answers the API list as JSON open to any origin, honouring limit=1", async () => {

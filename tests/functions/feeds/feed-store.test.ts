@@ -152,6 +152,18 @@ describe("pages of a feed", () => {
   });
 });
 
+describe("snapshots", () => {
+  const store = storeOf(generatedCatalog(45));
+
+  test.each([
+    ["tag-ethique.atom.xml", { format: "atom", slug: "ethique" }],
+    ["archive-1.rss.xml", { format: "rss", page: 1 }],
+    ["tag-cloud-archive-3.json", { format: "json", slug: "cloud", page: 3 }],
+  ] as const)("%s matches its snapshot", async (name, address) => {
+    await expect(text(store, address)).toMatchFileSnapshot(`__snapshots__/generated.${name}`);
+  });
+});
+
 describe("feeds per tag", () => {
   const catalog = generatedCatalog(45);
   const store = storeOf(catalog);

@@ -105,6 +105,26 @@ describe("GET /api/briefs/{id}", () => {
   });
 });
 
+describe("validators", () => {
+  test("a brief carries an ETag and answers 304 to it, with CORS still open", async () => {
+    const first = await get("/api/briefs/brief-0025");
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers.get("last-modified")).toBe("Fri, 01 Jan 2021 07:30:00 GMT");
+    const again = await get("/api/briefs/brief-0025", {
+      headers: { "If-None-Match": etag, Origin: "https://partner.example" },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  test("a page of the list carries an ETag that changes with the query", async () => {
+    const [a, b] = await Promise.all([get("/api/briefs?limit=2"), get("/api/briefs?limit=3")]);
+    expect(a.headers.get("etag")).toMatch(/^"[\w-]{27}"$/);
+    expect(a.headers.get("etag")).not.toBe(b.headers.get("etag"));
+  });
+});
+
 describe("CORS", () => {
   test("lets any origin read the API without credentials", async () => {
     const response = await get("/api/briefs", { headers: { Origin: "https://partner.example" } });
