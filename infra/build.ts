@@ -5,6 +5,7 @@ import { feedManifest } from "../functions/feeds/feed-manifest.js";
 import { publicBaseUrl } from "../functions/public-base-url.js";
 import { bundleFunctions, bundleWidget } from "./bundle.js";
 import { ContentError, loadCatalog } from "./content/load.js";
+import { customElementsManifest } from "./custom-elements.js";
 
 /**
  * Builds into `outdir` (default dist). Throws ContentError, naming every bad file and field, before writing.
@@ -17,6 +18,7 @@ export async function buildAll(contentDir = "content", outdir = "dist", env = pr
   const widgetScript = await bundleWidget();
   await write(join(next, "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
   await write(join(next, "widget/news-brief.js"), widgetScript);
+  await write(join(next, "widget/custom-elements.json"), await customElementsManifest());
   // The public base URL is the deployment's (PUBLIC_BASE_URL), as the functions will see it.
   const manifest = feedManifest(catalog, publicBaseUrl(env, catalog.site.baseUrl));
   await write(join(next, "feeds.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -35,7 +37,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     await buildAll();
     console.log(
-      "built dist/: catalog.json, feeds.json, widget/news-brief.js, functions/{feeds,api,site}/index.mjs, server.mjs",
+      "built dist/: catalog.json, feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs",
     );
   } catch (error) {
     console.error(error instanceof ContentError ? `Build failed: ${error.message}` : error);

@@ -39,6 +39,7 @@ describe("npm run build", () => {
       "functions/feeds/index.mjs",
       "functions/site/index.mjs",
       "server.mjs",
+      "widget/custom-elements.json",
       "widget/news-brief.js",
     ]);
     expect(a).toEqual(b);
@@ -53,6 +54,22 @@ describe("npm run build", () => {
     expect(urls).toContain("https://briefs.example.com/tags/ethique/feed.json");
     expect(urls).toHaveLength(4 * 3);
     for (const feed of manifest.feeds) expect(feed.etag).toMatch(/^"[\w-]{27}"$/);
+  });
+
+  test("writes the widget's Custom Elements Manifest with its public API", async () => {
+    const manifest = JSON.parse(await readFile(join(work, "a", "widget", "custom-elements.json"), "utf8"));
+    const element = manifest.modules
+      .flatMap((m: { declarations?: object[] }) => m.declarations ?? [])
+      .find((d: { tagName?: string }) => d.tagName === "news-brief");
+    expect(element.attributes.map((a: { name: string }) => a.name)).toContain("src");
+    expect(
+      element.attributes.map((a: { name: string }) => a.name).filter((n: string) => n.startsWith("_")),
+    ).toEqual([]);
+    expect(element.events.map((e: { name: string }) => e.name).sort()).toEqual(["brief-error", "brief-load"]);
+    expect(element.cssParts.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["title", "lead", "points", "point", "link", "source"]),
+    );
+    expect(element.cssProperties.length).toBeGreaterThan(0);
   });
 
   test("bundles functions that load in Node and export a Lambda handler", async () => {
