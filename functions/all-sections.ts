@@ -3,10 +3,18 @@ import type { Section } from "./app.js";
 import { apiRoutes } from "./routes/api.js";
 import { feedStylesheetRoute } from "./routes/feed-stylesheet.js";
 import { feedRoutes } from "./routes/feeds.js";
+import { oembedRoutes } from "./routes/oembed.js";
 import { pageRoutes } from "./routes/pages.js";
 import { widgetScriptRoute } from "./routes/widget-script.js";
 
-/** Feeds and their stylesheet, API, pages and the widget script. */
+/** Feeds and their stylesheet, API, pages, oEmbed and the widget script. */
 export function allSections(widgetScript: string): Section[] {
-  return [feedRoutes, feedStylesheetRoute, apiRoutes, pageRoutes, widgetScriptRoute(widgetScript)];
+  return [
+    feedRoutes,
+    feedStylesheetRoute,
+    apiRoutes,
+    pageRoutes,
+    oembedRoutes,
+    widgetScriptRoute(widgetScript),
+  ];
 }

@@ -1,8 +1,9 @@
-// Lambda function "site": the HTML pages, the widget script, and the 404 for every other path.
+// Lambda function "site": pages, oEmbed and embed pages, the widget script, and the 404 for every other path.
 import { catalog } from "news-brief:catalog";
 import { widgetScript } from "news-brief:widget-script";
 import { lambdaHandler } from "../adapters/aws-lambda.js";
+import { oembedRoutes } from "../routes/oembed.js";
 import { pageRoutes } from "../routes/pages.js";
 import { widgetScriptRoute } from "../routes/widget-script.js";
 
-export const handler = lambdaHandler(catalog, [pageRoutes, widgetScriptRoute(widgetScript)]);
+export const handler = lambdaHandler(catalog, [pageRoutes, oembedRoutes, widgetScriptRoute(widgetScript)]);

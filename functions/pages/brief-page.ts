@@ -2,6 +2,7 @@
 import { html, raw } from "hono/html";
 import type { Brief, Site } from "../../infra/content/catalog.js";
 import type { Links } from "../links.js";
+import { oembedDiscovery } from "../oembed/oembed-links.js";
 import { layout } from "./layout.js";
 import { longDate, pageStrings } from "./strings.js";
 
@@ -38,6 +39,7 @@ ${brief.tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${brief.ta
     description: brief.lead,
     canonical: links.briefPage(brief.id),
     tags: brief.tags,
+    head: oembedDiscovery(links, brief.id, brief.title),
     main,
   });
 }

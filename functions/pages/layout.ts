@@ -24,6 +24,8 @@ export interface PageParts {
   canonical: string;
   /** Tags whose feeds concern this page; their feeds are announced after the site's. */
   tags?: string[];
+  /** More elements for the end of `<head>`, after the feeds' autodiscovery links. */
+  head?: Html;
   main: Html;
 }
 
@@ -52,7 +54,17 @@ export function feedList(links: Links, tag?: string): Html {
 }
 
 /** A whole HTML document. */
-export function layout({ site, links, lang, title, description, canonical, tags, main }: PageParts): Html {
+export function layout({
+  site,
+  links,
+  lang,
+  title,
+  description,
+  canonical,
+  tags,
+  head,
+  main,
+}: PageParts): Html {
   const words = pageStrings(site.lang);
   return html`<!doctype html>
 <html lang="${lang}">
@@ -63,7 +75,7 @@ export function layout({ site, links, lang, title, description, canonical, tags,
 <meta name="description" content="${description}">
 <link rel="canonical" href="${canonical}">
 <link rel="icon" href="${FAVICON}">
-${feedAutodiscovery(site, links, tags)}<style>${PAGE_CSS}</style>
+${feedAutodiscovery(site, links, tags)}${head ?? ""}<style>${PAGE_CSS}</style>
 </head>
 <body>
 <header><a class="site" href="${links.home()}">${site.title}</a></header>

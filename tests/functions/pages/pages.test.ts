@@ -36,6 +36,16 @@ describe("the brief page", () => {
     expect(html).toContain('type="application/feed+json"');
   });
 
+  test("carries oEmbed discovery links, so a CMS embeds a pasted brief URL", async () => {
+    const html = await page(generatedCatalog(1), "/briefs/brief-0001");
+    const endpoint =
+      "https://briefs.example.com/oembed?url=https%3A%2F%2Fbriefs.example.com%2Fbriefs%2Fbrief-0001";
+    expect(html).toContain(
+      `<link rel="alternate" type="application/json+oembed" title="Brief numéro 1" href="${endpoint}&amp;format=json">`,
+    );
+    expect(html).toContain(`type="text/xml+oembed"`);
+  });
+
   test("links to the source article when there is one", async () => {
     const catalog = {
       ...generatedCatalog(0),
