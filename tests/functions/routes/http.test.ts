@@ -14,6 +14,10 @@ const ROUTES = [
   "/api/briefs/brief-0003",
   "/briefs/brief-0003",
   "/widget/news-brief.js",
+  "/feed.xsl",
+  "/tags/microsoft",
+  "/embed/brief-0003",
+  "/oembed?url=https%3A%2F%2Fbriefs.example.com%2Fbriefs%2Fbrief-0003",
 ];
 
 describe("every route", () => {
