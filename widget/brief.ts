@@ -1,4 +1,4 @@
-// The part of the public brief contract (GET /api/briefs/{id}) that the widget renders, checked at runtime.
+// The part of the public brief contract (GET /api/briefs/{id} and GET /api/briefs) that the widget renders, checked at runtime.
 import { isHttpUrl } from "./http-url.js";
 
 /** One key point: an optional bold heading and plain text (the API's `html` twin is not used). */
@@ -41,4 +41,14 @@ export function parseBrief(data: unknown): Brief | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Reads either answer of the API: one brief, or a list `{ items: [brief…] }`. Returns the briefs when there
+ * is at least one and every one is valid; else `undefined`. Never throws.
+ */
+export function parseBriefs(data: unknown): Brief[] | undefined {
+  const items = (data as { items?: unknown } | null)?.items;
+  const briefs = Array.isArray(items) ? items : [data];
+  return briefs.length && briefs.every((item) => parseBrief(item)) ? briefs : undefined;
 }

@@ -4,14 +4,17 @@ import type { Brief } from "./brief.js";
 /** Why a brief could not be shown: a non-2xx answer, no answer in time, no answer at all (CORS included), or bad JSON. */
 export type BriefErrorReason = "http" | "timeout" | "network" | "invalid";
 
-/** Fired (bubbling, composed) once a brief has been fetched, checked and rendered. */
+/** Fired (bubbling, composed) once the briefs have been fetched, checked and rendered. */
 export class BriefLoadEvent extends Event {
-  /** The brief now on screen. */
+  /** The brief now on screen; the first one when `src` is a list. */
   declare readonly brief: Brief;
+  /** Every brief now on screen, in the API's order: one, or a list's items. */
+  declare readonly briefs: Brief[];
 
-  constructor(brief: Brief) {
+  constructor(briefs: Brief[]) {
     super("brief-load", { bubbles: true, composed: true });
-    this.brief = brief;
+    this.briefs = briefs;
+    this.brief = briefs[0] as Brief;
   }
 }
 

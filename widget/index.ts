@@ -3,4 +3,4 @@ import "./define";
 
 export type { Brief, KeyPoint } from "./brief.js";
 export type { BriefErrorEvent, BriefErrorReason, BriefLoadEvent } from "./events.js";
-export type { NewsBrief } from "./news-brief.js";
+export type { Layout, NewsBrief, Theme } from "./news-brief.js";

@@ -1,6 +1,6 @@
 // parseBrief: which API answers the widget accepts as a brief.
 import { describe, expect, it } from "vitest";
-import { parseBrief } from "../../widget/brief.js";
+import { parseBrief, parseBriefs } from "../../widget/brief.js";
 import { baseBrief } from "./support/briefs.js";
 
 const [point] = baseBrief.points;
@@ -49,6 +49,30 @@ describe("parseBrief", () => {
   for (const [what, data] of invalid) {
     it(`returns undefined for ${what}`, () => {
       expect(parseBrief(data)).toBeUndefined();
+    });
+  }
+});
+
+describe("parseBriefs", () => {
+  it("returns one brief as a list of one", () => {
+    expect(parseBriefs(baseBrief)).toEqual([baseBrief]);
+  });
+
+  it("returns the items of a list answer, in order", () => {
+    const second = { ...baseBrief, title: "Deuxième" };
+    expect(parseBriefs({ items: [baseBrief, second], next: null })).toEqual([baseBrief, second]);
+  });
+
+  const invalid: [string, unknown][] = [
+    ["null", null],
+    ["an empty list", { items: [], next: null }],
+    ["a list with one bad item", { items: [baseBrief, { ...baseBrief, title: null }], next: null }],
+    ["items that are not an array", { items: { 0: baseBrief } }],
+    ["a bare array", [baseBrief]],
+  ];
+  for (const [what, data] of invalid) {
+    it(`returns undefined for ${what}`, () => {
+      expect(parseBriefs(data)).toBeUndefined();
     });
   }
 });

@@ -1,6 +1,9 @@
-// What a partner page risks by embedding <news-brief>: no markup from the API runs, no cookies leave, no inline style.
+// What a partner page and its readers risk by embedding <news-brief>: no markup from the API runs, no cookie or storage
+// is touched, no request goes anywhere but the API, no inline style, no CSP violation.
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
+import { respond } from "./support/http-server.js";
 import {
   briefEvents,
   openPartnerPage,
@@ -134,5 +137,86 @@ describe("styles", () => {
     });
     expect(styling).toEqual({ styleAttributes: 0, adoptedSheets: 1, borderWidth: "1px" });
     expect(unexpectedProblems(problems)).toEqual([]);
+  });
+});
+
+const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+describe("under the partner's Content-Security-Policy", () => {
+  // The policy (see openPartnerPage): default-src 'self'; script-src <partner, which serves the widget>;
+  // style-src 'self'; connect-src <API>. Lit's constructed stylesheets are not governed by style-src.
+  it("loads, styles and shows two briefs, one dark and compact, with no securitypolicyviolation", async () => {
+    const src = serveJson(site.api, "/api/briefs/csp", baseBrief);
+    const { page, problems } = await openPartnerPage(site, {
+      body: `<news-brief src="${src}"></news-brief><news-brief src="${src}" theme="dark" layout="compact"></news-brief>`,
+    });
+    expect((await briefEvents(page, 2)).map((event) => event.type)).toEqual(["brief-load", "brief-load"]);
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => {
+        const article = document.querySelector("news-brief")?.shadowRoot?.querySelector("article");
+        return article && getComputedStyle(article).borderTopStyle;
+      }),
+    ).toBe("solid");
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
+
+  it("would have counted a violation: an inline style on the same page is reported", async () => {
+    const { page } = await openPartnerPage(site, { body: `<style>p{color:red}</style><p>x</p>` });
+    await page.waitForFunction(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0,
+    );
+    expect(await cspViolations(page)).toEqual([expect.stringMatching(/^style-src-elem inline/)]);
+  });
+});
+
+describe("the reader's privacy", () => {
+  it("writes no cookie, no localStorage, no sessionStorage and no IndexedDB database", async () => {
+    const SNAPSHOT = `window.storageBefore = indexedDB.databases().then((databases) => JSON.stringify({
+  cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage }, databases,
+}));`;
+    site.partner.route("/snapshot.js", respond(200, SNAPSHOT, { "content-type": "text/javascript" }));
+    const src = serveJson(site.api, "/api/briefs/private", baseBrief);
+    const { page } = await openPartnerPage(site, {
+      head: `<script src="/snapshot.js"></script>`,
+      body: `<news-brief src="${src}"></news-brief>`,
+    });
+    await briefEvents(page);
+
+    const storage = await page.evaluate(async () => {
+      const after = JSON.stringify({
+        cookie: document.cookie,
+        local: { ...localStorage },
+        session: { ...sessionStorage },
+        databases: await indexedDB.databases(),
+      });
+      return { before: await (window as unknown as { storageBefore: Promise<string> }).storageBefore, after };
+    });
+    expect(storage.after).toBe(storage.before);
+    expect(JSON.parse(storage.after)).toEqual({ cookie: "", local: {}, session: {}, databases: [] });
+  });
+
+  it("sends requests to the API's origin only, one per brief, and none to the links it shows", async () => {
+    const requests: Request[] = [];
+    const record = (request: Request) => requests.push(request);
+    site.page.on("request", record);
+    try {
+      const src = serveJson(site.api, "/api/briefs/requests", baseBrief);
+      const { page } = await openPartnerPage(site, { body: `<news-brief src="${src}"></news-brief>` });
+      await briefEvents(page);
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+
+      const notThePage = requests
+        .map((request) => request.url())
+        .filter((url) => new URL(url).origin !== site.partner.origin);
+      expect(notThePage).toEqual([src]);
+      const [apiRequest] = requests.filter((request) => request.url() === src);
+      expect(apiRequest?.method()).toBe("GET");
+      expect(await apiRequest?.headerValue("cookie")).toBeNull();
+    } finally {
+      site.page.off("request", record);
+    }
   });
 });

@@ -117,6 +117,26 @@ describe("loading", () => {
     expect((await shownBrief(page)).title).toBe("Deuxième brève");
   });
 
+  it("takes src and layout set as properties before the script defined the element", async () => {
+    const src = serveJson(site.api, "/api/briefs/early", baseBrief);
+    site.partner.route("/early.js", (_request, response) => {
+      response.writeHead(200, { "content-type": "text/javascript" }).end(
+        `const early = document.createElement("news-brief");
+early.src = ${JSON.stringify(src)};
+early.layout = "compact";
+document.body.append(early);`,
+      );
+    });
+    const { page, problems } = await openPartnerPage(site, { body: `<script src="/early.js"></script>` });
+
+    expect((await briefEvents(page)).map((event) => event.type)).toEqual(["brief-load"]);
+    expect(await page.evaluate(() => document.querySelector("news-brief")?.getAttribute("layout"))).toBe(
+      "compact",
+    );
+    expect((await shownBrief(page)).title).toBe(baseBrief.title);
+    expect(unexpectedProblems(problems)).toEqual([]);
+  });
+
   it("uses the default timeout when the timeout attribute is not a number", async () => {
     const src = serveApi(site.api, "/api/briefs/slow", (_request, response) => {
       setTimeout(() => {

@@ -67,7 +67,8 @@ function partnerPage(path: string, src: string): string {
 
 const loaded = (page: Page) =>
   page.waitForFunction(
-    () => document.querySelector("news-brief")?.shadowRoot?.querySelector("article") !== null,
+    // The loading skeleton is an <article> too; only a brief has a title.
+    () => document.querySelector("news-brief")?.shadowRoot?.querySelector("[part=title]") != null,
   );
 
 describe("the front page", () => {

@@ -12,10 +12,20 @@ export const READER_TIME_ZONE = "Pacific/Honolulu";
 
 const JAVASCRIPT = { "content-type": "text/javascript; charset=utf-8" };
 
-// Runs before the widget on every page and keeps what the page's document saw of the widget's events.
+// Runs before the widget on every page and keeps what the page's document saw of the widget's events, of its
+// Content-Security-Policy violations and of its layout shifts (buffered, so shifts before the observer count too).
 const RECORD_EVENTS = `window.briefEvents = [];
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+window.layoutShifts = [];
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) if (!shift.hadRecentInput) window.layoutShifts.push(shift.value);
+}).observe({ type: "layout-shift", buffered: true });
 for (const type of ["brief-load", "brief-error"]) {
   document.addEventListener(type, (event) => {
+    if (event.briefs) window.loadedTitles = event.briefs.map((brief) => brief.title);
     window.briefEvents.push({
       type: event.type,
       reason: event.reason ?? null,
@@ -55,6 +65,8 @@ export interface PartnerSite {
   partner: TestServer;
   /** Another port than the partner's, so every request to it is cross-origin. */
   api: TestServer;
+  /** The widget bundle served at `/news-brief.js`. */
+  widgetScript: string;
   close(): Promise<void>;
 }
 
@@ -66,7 +78,10 @@ export interface PartnerPageOptions {
   head?: string;
   /** `<html lang>`; default `en`. */
   lang?: string;
-  /** Send a strict Content-Security-Policy (no inline script or style); default true. */
+  /**
+   * Send the strict Content-Security-Policy a careful partner would (no inline script or style, scripts from
+   * the partner's origin, which serves the widget, connections to the API only); default true.
+   */
   csp?: boolean;
   /** Script URLs of the widget; default the bundle once. */
   widgetScripts?: string[];
@@ -101,6 +116,7 @@ export async function startPartnerSite(): Promise<PartnerSite> {
     page,
     partner,
     api,
+    widgetScript: bundle,
     close: async () => {
       await browser.close();
       await Promise.all([partner.close(), api.close()]);
@@ -116,6 +132,22 @@ export function serveJson(api: TestServer, path: string, body: unknown, status =
     respond(status, text, { "content-type": "application/json", "access-control-allow-origin": "*" }),
   );
   return api.origin + path;
+}
+
+/** Serves `body` as {@link serveJson} does, but only `delayMs` after each request arrives. */
+export function serveJsonLate(api: TestServer, path: string, body: unknown, delayMs: number): string {
+  const answer = respond(200, JSON.stringify(body), {
+    "content-type": "application/json",
+    "access-control-allow-origin": "*",
+  });
+  api.route(path, (request, response) => setTimeout(() => answer(request, response), delayMs));
+  return api.origin + path;
+}
+
+/** Serves `css` at `path` on the partner's origin, so pages under the CSP can link it; returns the path. */
+export function serveCss(site: PartnerSite, path: string, css: string): string {
+  site.partner.route(path, respond(200, css, { "content-type": "text/css" }));
+  return path;
 }
 
 /** Serves `handler` at `path` on the API and returns the full URL. */
@@ -138,7 +170,7 @@ export async function openPartnerPage(
   const scripts = widgetScripts.map((src) => `<script type="module" src="${src}"></script>`).join("");
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Partner blog</title>
 <script src="/record-events.js"></script>${head}${scripts}</head><body>${body}</body></html>`;
-  const policy = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${site.api.origin}`;
+  const policy = `default-src 'self'; script-src ${site.partner.origin}; style-src 'self'; connect-src ${site.api.origin}`;
   const headers = {
     "content-type": "text/html; charset=utf-8",
     ...(csp && { "content-security-policy": policy }),
@@ -150,6 +182,11 @@ export async function openPartnerPage(
   problems.set(page, seen);
   await page.goto(site.partner.origin + path);
   return { page, problems: seen };
+}
+
+/** The titles of every brief the last `brief-load` carried in `event.briefs`. */
+export function loadedTitles(page: Page): Promise<string[] | undefined> {
+  return page.evaluate(() => (window as unknown as { loadedTitles?: string[] }).loadedTitles);
 }
 
 /** Waits (up to `waitMs`) until the document has seen `count` widget events and returns all it has seen. */

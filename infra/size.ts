@@ -1,0 +1,20 @@
+// Prints the widget bundle's size raw, gzip -9 and Brotli q11, and fails past the gzip budget partners were promised.
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { bundleWidget } from "./bundle.js";
+
+/** Bytes the widget may weigh gzipped (-9), Lit included; tests/widget/bundle.test.ts holds the same line. */
+export const WIDGET_GZIP_BUDGET = 7000;
+
+const bundle = Buffer.from(await bundleWidget());
+const gzip = gzipSync(bundle, { level: 9 }).length;
+const brotli = brotliCompressSync(bundle, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bundle.length },
+}).length;
+
+console.log(`widget/index.ts bundled: ${bundle.length} B raw, ${gzip} B gzip -9, ${brotli} B brotli q11`);
+if (gzip > WIDGET_GZIP_BUDGET) {
+  console.error(`over budget: ${gzip} B gzip > ${WIDGET_GZIP_BUDGET} B`);
+  process.exitCode = 1;
+} else {
+  console.log(`within budget: ${WIDGET_GZIP_BUDGET - gzip} B to spare of ${WIDGET_GZIP_BUDGET} B gzip`);
+}
