@@ -1,10 +1,12 @@
 // The part of the public brief contract (GET /api/briefs/{id} and GET /api/briefs) that the widget renders, checked at runtime.
 import { isHttpUrl } from "./http-url.js";
 
-/** One key point: an optional bold heading and plain text (the API's `html` twin is not used). */
+/** One key point: an optional bold heading and its text, plain and as the API's inline HTML. */
 export interface KeyPoint {
   heading: string | null;
   text: string;
+  /** The text with `em`, `strong`, `code` and `a href` markup; rendered only as rebuilt by `pointContent`. */
+  html: string;
 }
 
 /** A brief as the widget reads it; the API sends more fields (`id`, `tags`, `image`…), which it ignores. */
@@ -36,7 +38,10 @@ export function parseBrief(data: unknown): Brief | undefined {
       [brief.title, brief.lead, brief.lang, brief.source.name].every(isText) &&
       /^\d{4}-\d\d-\d\dT/.test(brief.published) &&
       (brief.source.url === null || isHttpUrl(brief.source.url)) &&
-      brief.points.every((point) => (point.heading === null || isText(point.heading)) && isText(point.text));
+      brief.points.every(
+        (point) =>
+          (point.heading === null || isText(point.heading)) && isText(point.text) && isText(point.html),
+      );
     return valid ? brief : undefined;
   } catch {
     return undefined;

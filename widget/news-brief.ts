@@ -4,6 +4,7 @@ import type { Brief } from "./brief.js";
 import { BriefErrorEvent, BriefLoadEvent } from "./events.js";
 import { fetchBriefs } from "./fetch-brief.js";
 import { adoptStyles } from "./news-brief-styles.js";
+import { pointContent } from "./point-html.js";
 import { formatPublished } from "./published-date.js";
 import { type UiStrings, uiStrings } from "./ui-strings.js";
 
@@ -43,7 +44,7 @@ function briefArticle(brief: Brief | undefined, points: number, ui: UiStrings) {
     .slice(0, points)
     .map(
       (point) =>
-        html`<li part="point">${point.heading ? html`<strong>${point.heading}</strong> ` : nothing}${point.text}</li>`,
+        html`<li part="point">${point.heading ? html`<strong>${point.heading}</strong> ` : nothing}${pointContent(point)}</li>`,
     )}</ul><p><a part="link" href=${source.url ?? brief.url} lang=${ui.lang}>${source.url ? ui.readOn + source.name : ui.readBrief}</a></p></div></article>`;
 }
 
@@ -74,7 +75,8 @@ function briefArticle(brief: Brief | undefined, points: number, ui: UiStrings) {
  * @csspart title - The brief's title, an `<h2>` (three lines at most).
  * @csspart lead - The lead paragraph (three lines at most).
  * @csspart points - The `<ul>` of key points.
- * @csspart point - One key point, an `<li>` (two lines at most).
+ * @csspart point - One key point, an `<li>` (two lines at most), with any `em`, `strong`, `code` and http(s) links
+ * of the API's `html`; other markup in it is reduced to its text.
  * @csspart link - The link to the full story.
  *
  * @cssprop [--news-brief-accent=inherit] - Colour of the link and its focus ring (the text colour by default).

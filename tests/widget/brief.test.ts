@@ -44,6 +44,8 @@ describe("parseBrief", () => {
     ["points that are not a list", { ...baseBrief, points: { 0: point } }],
     ["a null point", { ...baseBrief, points: [null] }],
     ["a point without text", { ...baseBrief, points: [{ ...point, text: undefined }] }],
+    ["a point without html", { ...baseBrief, points: [{ ...point, html: undefined }] }],
+    ["a point whose html is not a string", { ...baseBrief, points: [{ ...point, html: ["<em>x</em>"] }] }],
     ["a numeric heading", { ...baseBrief, points: [{ ...point, heading: 1 }] }],
   ];
   for (const [what, data] of invalid) {

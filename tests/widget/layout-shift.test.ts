@@ -112,6 +112,19 @@ describe("the loading skeleton", () => {
         points: baseBrief.points.map((point) => ({ ...point, text: longText })),
       },
     },
+    {
+      what: "a brief whose points overflow their lines with emphasis, bold, code and links",
+      embed: "",
+      body: {
+        ...baseBrief,
+        points: baseBrief.points.map((point) => ({
+          ...point,
+          html: `<strong>Gras</strong> <em>penché</em> <code>du code</code> <a href="https://news.example/">un lien</a> `.repeat(
+            12,
+          ),
+        })),
+      },
+    },
     { what: "the compact layout", embed: 'layout="compact"', body: baseBrief },
     {
       what: "a list of the latest briefs",

@@ -130,6 +130,46 @@ describe("semantics and keyboard", () => {
     ).toBe(baseBrief.source.url);
   });
 
+  it("reaches a link inside a point with Tab, before the main link, and rings both alike", async () => {
+    const brief = {
+      ...baseBrief,
+      points: [
+        {
+          ...baseBrief.points[0],
+          html: `Plus de 250 <em>employés</em> signent <a href="https://www.clubic.com/lettre">une lettre</a>.`,
+        },
+      ],
+    };
+    const src = serveJson(site.api, "/api/briefs/keyboard-point-link", brief);
+    const { page } = await openPage(
+      `<a href="#top">Haut</a><news-brief src="${src}">${FALLBACK}</news-brief>`,
+    );
+    await briefEvents(page);
+
+    const focused = () =>
+      page.evaluate(() => {
+        const link = document.querySelector("news-brief")?.shadowRoot?.activeElement as HTMLElement | null;
+        const style = link && getComputedStyle(link);
+        return {
+          text: link?.textContent,
+          focusVisible: link?.matches(":focus-visible"),
+          outline:
+            style &&
+            `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}`,
+        };
+      });
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const inPoint = await focused();
+    await page.keyboard.press("Tab");
+    const main = await focused();
+    expect(inPoint).toMatchObject({ text: "une lettre", focusVisible: true });
+    expect(main).toMatchObject({ text: "Lire l'article sur Clubic", focusVisible: true });
+    expect(inPoint.outline).toMatch(/^solid 2px /);
+    expect(inPoint.outline).toBe(main.outline);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("runs no animation while loading, with or without prefers-reduced-motion: reduce", async () => {
     const src = serveApi(site.api, "/api/briefs/motion", () => {});
     for (const reducedMotion of ["reduce", "no-preference"] as const) {

@@ -1,6 +1,6 @@
 // What a partner page and its readers risk by embedding <news-brief>: no markup from the API runs, no cookie or storage
 // is touched, no request goes anywhere but the API, no inline style, no CSP violation.
-import type { Page, Request } from "playwright-core";
+import type { Dialog, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
 import { respond } from "./support/http-server.js";
@@ -19,6 +19,9 @@ beforeAll(async () => {
   site = await startPartnerSite();
 });
 afterAll(() => site?.close());
+
+const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 describe("hostile text from the API", () => {
   const hostile = {
@@ -49,7 +52,8 @@ describe("hostile text from the API", () => {
     expect(shown.points).toEqual([
       {
         heading: hostile.points[0]?.heading,
-        text: `${hostile.points[0]?.heading} ${hostile.points[0]?.text}`,
+        text: hostile.points[0]?.heading,
+        markup: "",
       },
     ]);
     const injected = await page.evaluate(() => {
@@ -91,6 +95,128 @@ describe("hostile text from the API", () => {
       expect(shown.link).toBeNull();
       expect(shown.fallbackSlotted).toBe(true);
     });
+  });
+});
+
+describe("hostile html in key points", () => {
+  // Each point's html, and the markup it must become: only text, em, strong, code and http(s) links survive.
+  const tricks = [
+    [`<img src=x onerror="window.pwned = 'img'; alert(1)">image`, "image"],
+    [`<script>alert(2)</script>après`, "après"],
+    [`<a href="javascript:window.pwned = 'href'; alert(3)">clic</a>`, "clic"],
+    [`<a href=" JavaScript:alert(4)">espace</a><a href="data:text/html,x">data</a>`, "espacedata"],
+    [`<svg onload="window.pwned = 'svg'; alert(5)"><a href="https://svg.example/">svg</a></svg>`, "svg"],
+    [
+      `<iframe src="x" onload="alert(6)"></iframe><iframe srcdoc="<script>alert(7)</script>"></iframe>cadre`,
+      "cadre",
+    ],
+    [`<em style="color: red" class="x" onclick="alert(8)">style</em>`, "<em>style</em>"],
+    [`<em><img src=x onerror="window.pwned = 'nested'; alert(9)"></em>`, "<em></em>"],
+    [
+      `<strong><code onmouseover="alert(10)"><a href="https://ok.example/" target="_blank" onfocus="alert(11)" autofocus>ok</a></code></strong>`,
+      `<strong><code><a href="https://ok.example/">ok</a></code></strong>`,
+    ],
+    [
+      `<details open ontoggle="alert(12)"><summary>plié</summary></details><video><source onerror="alert(13)"></video>`,
+      "plié",
+    ],
+    [
+      `<math><mi xlink:href="javascript:alert(14)">m</mi></math><object data="x"></object><embed src="x">`,
+      "m",
+    ],
+    [`<!-- commentaire --><template><img src=x onerror="alert(15)"></template>fin`, "fin"],
+  ] as const;
+  const brief = {
+    ...baseBrief,
+    points: tricks.map(([html]) => ({ heading: null, text: "texte", html })),
+  };
+
+  it("renders inert on a page without a CSP: only the four allowed elements, no handler, no dialog, no request to x", async () => {
+    let dialogs = 0;
+    const countDialog = (dialog: Dialog) => {
+      dialogs++;
+      dialog.dismiss().catch(() => undefined);
+    };
+    const requests: string[] = [];
+    const recordRequest = (request: Request) => requests.push(request.url());
+    site.page.on("dialog", countDialog);
+    site.page.on("request", recordRequest);
+    try {
+      const src = serveJson(site.api, "/api/briefs/hostile-html", brief);
+      // No CSP: it would block the inline handlers and hide a widget that let them through.
+      const { page, problems } = await openPartnerPage(site, {
+        csp: false,
+        body: `<news-brief src="${src}" points="${tricks.length}"></news-brief>`,
+      });
+      expect((await briefEvents(page)).map((event) => event.type)).toEqual(["brief-load"]);
+      // Time for an error or load handler, had one been let through, to fire.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+
+      expect((await shownBrief(page)).points.map((point) => point.markup)).toEqual(
+        tricks.map(([, markup]) => markup),
+      );
+      const elements = await page.evaluate(() => {
+        const root = document.querySelector("news-brief")?.shadowRoot;
+        return [...(root?.querySelectorAll("li[part=point] *") ?? [])].map((element) =>
+          [element.tagName, ...element.getAttributeNames()].join(" "),
+        );
+      });
+      expect(new Set(elements)).toEqual(new Set(["EM", "STRONG", "CODE", "A href"]));
+      expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
+      expect(dialogs).toBe(0);
+      expect(requests.filter((url) => /\/x$/.test(url))).toEqual([]);
+      expect(site.partner.requests.filter((request) => request.url === "/x")).toEqual([]);
+      expect(unexpectedProblems(problems)).toEqual([]);
+    } finally {
+      site.page.off("dialog", countDialog);
+      site.page.off("request", recordRequest);
+    }
+  });
+
+  it("would have counted a handler: the same img in the page's own markup sets the flag and opens a dialog", async () => {
+    let dialogs = 0;
+    const countDialog = (dialog: Dialog) => {
+      dialogs++;
+      dialog.dismiss().catch(() => undefined);
+    };
+    site.page.on("dialog", countDialog);
+    try {
+      const { page } = await openPartnerPage(site, {
+        csp: false,
+        body: `<img src=x onerror="window.pwned = 'page'; alert(1)">`,
+      });
+      await page.waitForFunction(() => (window as { pwned?: string }).pwned === "page");
+      expect(dialogs).toBe(1);
+      expect(site.partner.requests.some((request) => request.url === "/x")).toBe(true);
+    } finally {
+      site.page.off("dialog", countDialog);
+    }
+  });
+});
+
+describe("on a page enforcing Trusted Types", () => {
+  it("shows each point's text, since innerHTML throws there, and still renders the brief", async () => {
+    const rich = {
+      ...baseBrief,
+      points: [{ ...baseBrief.points[0], text: "Texte simple.", html: "Texte <em>riche</em>." }],
+    };
+    const src = serveJson(site.api, "/api/briefs/trusted-types", rich);
+    const { page } = await openPartnerPage(site, {
+      trustedTypes: true,
+      body: `<news-brief src="${src}"></news-brief>`,
+    });
+    expect((await briefEvents(page)).map((event) => event.type)).toEqual(["brief-load"]);
+
+    const shown = await shownBrief(page);
+    expect(shown.title).toBe(baseBrief.title);
+    expect(shown.points).toEqual([
+      {
+        heading: baseBrief.points[0].heading,
+        text: `${baseBrief.points[0].heading} Texte simple.`,
+        markup: "Texte simple.",
+      },
+    ]);
+    expect(await cspViolations(page)).toEqual([expect.stringMatching(/^require-trusted-types-for /)]);
   });
 });
 
@@ -139,9 +265,6 @@ describe("styles", () => {
     expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
-
-const cspViolations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 describe("under the partner's Content-Security-Policy", () => {
   // The policy (see openPartnerPage): default-src 'self'; script-src <partner, which serves the widget>;

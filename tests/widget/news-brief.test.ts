@@ -37,7 +37,11 @@ describe("a brief the API serves", () => {
     expect(shown.title).toBe(baseBrief.title);
     expect(shown.lead).toBe(baseBrief.lead);
     expect(shown.points).toEqual(
-      baseBrief.points.map((point) => ({ heading: point.heading, text: `${point.heading} ${point.text}` })),
+      baseBrief.points.map((point) => ({
+        heading: point.heading,
+        text: `${point.heading} ${point.text}`,
+        markup: point.html,
+      })),
     );
     expect(shown.articleLang).toBe("fr");
     expect(unexpectedProblems(problems)).toEqual([]);
@@ -68,13 +72,37 @@ describe("a brief the API serves", () => {
     });
   });
 
-  it("renders a point without a heading as plain text", async () => {
+  it("renders a point without a heading as its html alone", async () => {
     const brief = { ...baseBrief, points: [{ ...baseBrief.points[0], heading: null }] };
     const src = serveJson(site.api, "/api/briefs/no-heading", brief);
     const { page } = await openPartnerPage(site, { body: embed(src) });
     await briefEvents(page);
 
-    expect((await shownBrief(page)).points).toEqual([{ heading: null, text: baseBrief.points[0].text }]);
+    expect((await shownBrief(page)).points).toEqual([
+      { heading: null, text: baseBrief.points[0].text, markup: baseBrief.points[0].html },
+    ]);
+  });
+
+  it("renders emphasis, bold, inline code and a link in a point as those elements", async () => {
+    const html = `Une <em>lettre</em> <strong>ouverte</strong> sur <code>git push</code>, <a href="https://www.clubic.com/lettre">lisible ici</a>.`;
+    const brief = {
+      ...baseBrief,
+      points: [{ ...baseBrief.points[0], text: "Une lettre ouverte sur git push, lisible ici.", html }],
+    };
+    const src = serveJson(site.api, "/api/briefs/rich-point", brief);
+    const { page, problems } = await openPartnerPage(site, { body: embed(src) });
+    await briefEvents(page);
+
+    expect((await shownBrief(page)).points).toEqual([
+      {
+        heading: baseBrief.points[0].heading,
+        text: `${baseBrief.points[0].heading} Une lettre ouverte sur git push, lisible ici.`,
+        markup: html,
+      },
+    ]);
+    const link = page.getByRole("listitem").getByRole("link", { name: "lisible ici" });
+    expect(await link.getAttribute("href")).toBe("https://www.clubic.com/lettre");
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -103,6 +131,21 @@ describe("loading", () => {
     expect(await page.locator("#fallback").isVisible()).toBe(false);
     expect(await page.getByRole("progressbar").count()).toBe(0);
     expect(unexpectedProblems(problems)).toEqual([]);
+  });
+
+  it("shows each point's markup again when points shrinks and grows back", async () => {
+    const src = serveJson(site.api, "/api/briefs/points-change", baseBrief);
+    const { page } = await openPartnerPage(site, { body: embed(src) });
+    await briefEvents(page);
+
+    const setPoints = (points: string) =>
+      page.evaluate((points) => document.querySelector("news-brief")?.setAttribute("points", points), points);
+    await setPoints("1");
+    expect((await shownBrief(page)).points.map((point) => point.markup)).toEqual([baseBrief.points[0].html]);
+    await setPoints("3");
+    expect((await shownBrief(page)).points.map((point) => point.markup)).toEqual(
+      baseBrief.points.map((point) => point.html),
+    );
   });
 
   it("fetches again and shows the new brief when src changes", async () => {

@@ -83,6 +83,8 @@ export interface PartnerPageOptions {
    * the partner's origin, which serves the widget, connections to the API only); default true.
    */
   csp?: boolean;
+  /** Add `require-trusted-types-for 'script'` to that policy, so assigning a string to `innerHTML` throws; default false. */
+  trustedTypes?: boolean;
   /** Script URLs of the widget; default the bundle once. */
   widgetScripts?: string[];
 }
@@ -164,13 +166,20 @@ let pages = 0;
  */
 export async function openPartnerPage(
   site: PartnerSite,
-  { body, head = "", lang = "en", csp = true, widgetScripts = ["/news-brief.js"] }: PartnerPageOptions,
+  {
+    body,
+    head = "",
+    lang = "en",
+    csp = true,
+    trustedTypes = false,
+    widgetScripts = ["/news-brief.js"],
+  }: PartnerPageOptions,
 ): Promise<{ page: Page; problems: PageProblem[] }> {
   const path = `/page-${++pages}`;
   const scripts = widgetScripts.map((src) => `<script type="module" src="${src}"></script>`).join("");
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Partner blog</title>
 <script src="/record-events.js"></script>${head}${scripts}</head><body>${body}</body></html>`;
-  const policy = `default-src 'self'; script-src ${site.partner.origin}; style-src 'self'; connect-src ${site.api.origin}`;
+  const policy = `default-src 'self'; script-src ${site.partner.origin}; style-src 'self'; connect-src ${site.api.origin}${trustedTypes ? "; require-trusted-types-for 'script'" : ""}`;
   const headers = {
     "content-type": "text/html; charset=utf-8",
     ...(csp && { "content-security-policy": policy }),

@@ -11,7 +11,8 @@ export interface ShownBrief {
   titleTag: string | null;
   title: string | null;
   lead: string | null;
-  points: { heading: string | null; text: string }[];
+  /** Each key point: its heading, its whole text, and its markup after the heading (lit's comments left out). */
+  points: { heading: string | null; text: string; markup: string }[];
   link: { href: string | null; text: string; lang: string | null } | null;
   /** Whether the light-DOM fallback is slotted (so visible) right now. */
   fallbackSlotted: boolean;
@@ -38,6 +39,7 @@ export function shownBrief(page: Page, selector = "news-brief"): Promise<ShownBr
       points: [...root.querySelectorAll("ul[part=points] > li[part=point]")].map((point) => ({
         heading: point.querySelector("strong")?.textContent ?? null,
         text: point.textContent?.trim() ?? "",
+        markup: point.innerHTML.replace(/<!--.*?-->/g, "").replace(/^<strong>[^<]*<\/strong> /, ""),
       })),
       link: link && {
         href: link.getAttribute("href"),
