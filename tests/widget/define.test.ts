@@ -1,19 +1,9 @@
 // Loading the widget's script twice, as a partner page with two embeds might, defines <news-brief> once and throws nothing.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
-import {
-  briefEvents,
-  openPartnerPage,
-  type PartnerSite,
-  serveJson,
-  startPartnerSite,
-} from "./support/partner-site.js";
+import { briefEvents, openPartnerPage, serveJson, usePartnerSite } from "./support/partner-site.js";
 
-let site: PartnerSite;
-beforeAll(async () => {
-  site = await startPartnerSite();
-});
-afterAll(() => site?.close());
+const site = usePartnerSite();
 
 it("runs two copies of the script without an error and still shows the brief", async () => {
   const src = serveJson(site.api, "/api/briefs/twice", baseBrief);

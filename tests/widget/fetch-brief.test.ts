@@ -1,23 +1,18 @@
 // Every way fetching a brief can fail, seen from a partner page: the fallback stays and brief-error says why.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
 import { respond } from "./support/http-server.js";
 import {
   briefEvents,
   openPartnerPage,
-  type PartnerSite,
   serveApi,
   serveJson,
-  startPartnerSite,
   unexpectedProblems,
+  usePartnerSite,
 } from "./support/partner-site.js";
 import { shownBrief } from "./support/shown-brief.js";
 
-let site: PartnerSite;
-beforeAll(async () => {
-  site = await startPartnerSite();
-});
-afterAll(() => site?.close());
+const site = usePartnerSite();
 
 const { title: _title, ...briefWithoutTitle } = baseBrief;
 

@@ -1,24 +1,19 @@
 // What a partner page and its readers risk by embedding <news-brief>: no markup from the API runs, no cookie or storage
 // is touched, no request goes anywhere but the API, no inline style, no CSP violation.
 import type { Dialog, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
 import { respond } from "./support/http-server.js";
 import {
   briefEvents,
   openPartnerPage,
-  type PartnerSite,
   serveJson,
-  startPartnerSite,
   unexpectedProblems,
+  usePartnerSite,
 } from "./support/partner-site.js";
 import { shownBrief } from "./support/shown-brief.js";
 
-let site: PartnerSite;
-beforeAll(async () => {
-  site = await startPartnerSite();
-});
-afterAll(() => site?.close());
+const site = usePartnerSite();
 
 const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);

@@ -1,23 +1,18 @@
 // The shapes a <news-brief> takes: one brief or the latest ones from the list API, full or compact, with N points.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
 import {
   briefEvents,
   loadedTitles,
   openPartnerPage,
-  type PartnerSite,
   serveJson,
-  startPartnerSite,
   unexpectedProblems,
+  usePartnerSite,
 } from "./support/partner-site.js";
 import { shownBrief } from "./support/shown-brief.js";
 
-let site: PartnerSite;
-beforeAll(async () => {
-  site = await startPartnerSite();
-});
-afterAll(() => site?.close());
+const site = usePartnerSite();
 
 /** The titles shown, in order, and how many of each part is visible (rendered with a box). */
 function shownParts(page: Page) {

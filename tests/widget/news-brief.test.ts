@@ -1,23 +1,18 @@
 // <news-brief> on a partner page in real Chromium: what it renders, when, in which language, and what it fires.
 import type { ServerResponse } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { baseBrief } from "./support/briefs.js";
 import {
   briefEvents,
   openPartnerPage,
-  type PartnerSite,
   serveApi,
   serveJson,
-  startPartnerSite,
   unexpectedProblems,
+  usePartnerSite,
 } from "./support/partner-site.js";
 import { shownBrief } from "./support/shown-brief.js";
 
-let site: PartnerSite;
-beforeAll(async () => {
-  site = await startPartnerSite();
-});
-afterAll(() => site?.close());
+const site = usePartnerSite();
 
 const FALLBACK = `<a id="fallback" href="https://news.example/briefs/x">Read the brief</a>`;
 const embed = (src: string, attributes = "") =>

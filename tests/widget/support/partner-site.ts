@@ -1,5 +1,6 @@
 // A partner's page on one origin embedding <news-brief>, the brief API on another, both seen from real Chromium.
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { bundleWidget } from "../../../infra/bundle.js";
 import { launchChromium } from "./browser.js";
 import { type Handler, respond, startServer, type TestServer } from "./http-server.js";
@@ -124,6 +125,16 @@ export async function startPartnerSite(): Promise<PartnerSite> {
       await Promise.all([partner.close(), api.close()]);
     },
   };
+}
+
+/** One partner site for the calling test file: started before its tests, closed after them. */
+export function usePartnerSite(): PartnerSite {
+  const site = {} as PartnerSite;
+  beforeAll(async () => {
+    Object.assign(site, await startPartnerSite());
+  });
+  afterAll(() => site.close?.());
+  return site;
 }
 
 /** Serves `body` (JSON-encoded unless a string) at `path` on the API with `Access-Control-Allow-Origin: *`. */
