@@ -1,13 +1,20 @@
 // The portable application: fetch(Request) → Response, assembled from sections; hosts adapt it.
 import { Hono } from "hono";
-import type { Catalog } from "../infra/content/catalog.js";
+import type { Content } from "./catalog/content.js";
+import type { Snapshot } from "./catalog/snapshot.js";
 import { errorResponse, NotFoundError } from "./http-errors.js";
 import { Links } from "./links.js";
 
+/** What a request reads: one version of the content, and the URLs of this deployment. */
+export interface Reading {
+  snapshot: Snapshot;
+  links: Links;
+}
+
 /** What every section is built from. */
 export interface AppContext {
-  catalog: Catalog;
-  links: Links;
+  /** The version to answer from, taken once per request so that it never mixes two versions. */
+  read(): Promise<Reading>;
 }
 
 /** A group of routes; each Lambda function serves some sections, the local server all of them. */
@@ -19,11 +26,21 @@ export interface AppOptions {
   baseUrl?: string;
 }
 
-/** Builds the app serving `sections` from `catalog`. Unknown paths answer 404; errors map in one place. */
-export function createApp(catalog: Catalog, sections: Section[], options: AppOptions = {}): Hono {
-  const links = new Links((options.baseUrl ?? catalog.site.baseUrl).replace(/\/+$/, ""));
+/** Builds the app serving `sections` from `content`. Unknown paths answer 404; errors map in one place. */
+export function createApp(content: Content, sections: Section[], options: AppOptions = {}): Hono {
+  const fixed = options.baseUrl === undefined ? undefined : new Links(options.baseUrl.replace(/\/+$/, ""));
+  const links = new WeakMap<Snapshot, Links>();
+  const read = async (): Promise<Reading> => {
+    const snapshot = await content.snapshot();
+    let own = fixed ?? links.get(snapshot);
+    if (!own) {
+      own = new Links(snapshot.site.baseUrl.replace(/\/+$/, ""));
+      links.set(snapshot, own);
+    }
+    return { snapshot, links: own };
+  };
   const app = new Hono();
-  for (const section of sections) app.route("/", section({ catalog, links }));
+  for (const section of sections) app.route("/", section({ read }));
   app.notFound((c) => errorResponse(new NotFoundError(), c));
   app.onError(errorResponse);
   return app;

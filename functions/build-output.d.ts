@@ -1,8 +1,8 @@
-// Modules the build provides to the function bundles (see infra/build.ts): the compiled content and the widget.
+// Modules the build provides to the function bundles (see infra/bundle.ts): the bundled store and the widget.
 
-declare module "news-brief:catalog" {
-  /** The validated content, newest brief first. */
-  export const catalog: import("../infra/content/catalog.js").Catalog;
+declare module "news-brief:bundled-store" {
+  /** The content store compiled by the build: in the bundle itself at small sizes, else files beside it. */
+  export const bundledStore: () => import("./store/content-store.js").ContentStore;
 }
 
 declare module "news-brief:widget-script" {

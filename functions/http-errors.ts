@@ -1,11 +1,12 @@
 // Typed HTTP errors and the one place that turns any error into a response.
 import type { Context } from "hono";
+import { StoreUnavailableError } from "./store/content-store.js";
 
 /** An error whose message is safe to show to the client. */
 export class HttpError extends Error {
   override name = "HttpError";
   constructor(
-    readonly status: 400 | 404 | 405,
+    readonly status: 400 | 404 | 405 | 410 | 503,
     /** Short machine-readable code, e.g. "not_found". */
     readonly code: string,
     message: string,
@@ -32,6 +33,30 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** 410: the brief was published, then withdrawn; readers must not keep it. */
+export class GoneError extends HttpError {
+  override name = "GoneError";
+  constructor(message = "This brief was withdrawn by its publisher.") {
+    super(410, "gone", message);
+  }
+}
+
+/** 503: the content store cannot be read and no earlier version is held; the client may retry. */
+export class ServiceUnavailableError extends HttpError {
+  override name = "ServiceUnavailableError";
+  constructor(retryAfterSeconds: number, options?: ErrorOptions) {
+    super(
+      503,
+      "unavailable",
+      "The content is unavailable for a moment; please try again shortly.",
+      {
+        "Retry-After": String(retryAfterSeconds),
+      },
+      options,
+    );
+  }
+}
+
 /** 405: the path exists but only answers GET and HEAD. */
 export class MethodNotAllowedError extends HttpError {
   override name = "MethodNotAllowedError";
@@ -42,11 +67,18 @@ export class MethodNotAllowedError extends HttpError {
   }
 }
 
+/** Seconds a client is asked to wait when the store is down: about one check of the manifest. */
+const RETRY_AFTER_SECONDS = 30;
+
 /**
  * Maps an error to a response: HttpErrors show their message (JSON under /api/, text elsewhere);
  * anything else is logged and answered with a 500 that leaks no detail.
  */
 export function errorResponse(error: unknown, c: Context): Response {
+  if (error instanceof StoreUnavailableError) {
+    console.error(JSON.stringify({ level: "error", path: c.req.path, error: error.message }));
+    return errorResponse(new ServiceUnavailableError(RETRY_AFTER_SECONDS, { cause: error }), c);
+  }
   const known = error instanceof HttpError ? error : undefined;
   if (!known)
     console.error(

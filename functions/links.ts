@@ -1,6 +1,6 @@
 // Every public URL and permanent id the service hands out, built from the base URL in one place.
-import type { Brief, Site } from "../infra/content/catalog.js";
-import { tagSlug } from "../infra/content/tag-slug.js";
+import type { Brief, Site } from "./catalog/brief.js";
+import { tagSlug } from "./catalog/tag-slug.js";
 
 /** The three feed formats. */
 export type FeedFormat = "rss" | "atom" | "json";

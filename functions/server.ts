@@ -1,12 +1,27 @@
 // Entry point of the local server bundle (dist/server.mjs): every route on http://localhost:PORT.
-import { catalog } from "news-brief:catalog";
+import { bundledStore } from "news-brief:bundled-store";
 import { widgetScript } from "news-brief:widget-script";
 import { startServer } from "./adapters/node-server.js";
+import { contentFromEnv } from "./content-from-env.js";
+import { ConfigError } from "./store/store-config.js";
 
+let content: ReturnType<typeof contentFromEnv>;
+try {
+  content = contentFromEnv(process.env, bundledStore);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`news-brief cannot start: ${error.message}`);
+  process.exit(2);
+}
 const port = Number(process.env.PORT ?? 3000);
-const { url } = await startServer(catalog, widgetScript, { port: Number.isInteger(port) ? port : 3000 });
-const briefs = catalog.briefs.slice(0, 3).map((brief) => `  ${url}/briefs/${brief.id}`);
-console.log(`news-brief is serving ${catalog.briefs.length} brief(s) on ${url}
+const { url } = await startServer(content, widgetScript, { port: Number.isInteger(port) ? port : 3000 });
+const snapshot = await content.snapshot().catch((error: Error) => {
+  console.error(`news-brief started, but its content cannot be read yet: ${error.message}`);
+  return undefined;
+});
+const latest = snapshot ? (await snapshot.latest()).slice(0, 3) : [];
+const count = snapshot?.set("")?.count ?? 0;
+console.log(`news-brief is serving ${count} brief(s) on ${url} (content: ${content.store.name})
 
   Front page     ${url}/
   RSS 2.0        ${url}/feed.xml
@@ -15,6 +30,6 @@ console.log(`news-brief is serving ${catalog.briefs.length} brief(s) on ${url}
   API            ${url}/api/briefs
   Widget script  ${url}/widget/news-brief.js
 Brief pages:
-${briefs.join("\n")}
+${latest.map((brief) => `  ${url}/briefs/${brief.id}`).join("\n")}
 
 Press Ctrl+C to stop.`);

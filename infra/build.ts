@@ -1,31 +1,56 @@
-// `npm run build`: validates content/, then writes dist/ (catalog, widget, functions) all at once or not at all.
+// `npm run build`: validates content/, then writes dist/ (content store, widget, functions) all at once or not at all.
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { feedManifest } from "../functions/feeds/feed-manifest.js";
+import { Content } from "../functions/catalog/content.js";
 import { publicBaseUrl } from "../functions/public-base-url.js";
-import { bundleFunctions, bundleWidget } from "./bundle.js";
+import { FileStore } from "../functions/store/file-store.js";
+import { bundleFunctions, bundleWidget, INLINE_STORE_LIMIT } from "./bundle.js";
 import { ContentError, loadCatalog } from "./content/load.js";
 import { customElementsManifest } from "./custom-elements.js";
+import { feedManifest } from "./store/feed-manifest.js";
+import { writeStoreFiles } from "./store/store-files.js";
+
+/** What a build made, for its summary line. */
+export interface BuildResult {
+  briefs: number;
+  version: string;
+  documents: number;
+  bytes: number;
+  /** Whether the function bundles carry the store themselves, or read dist/store. */
+  inline: boolean;
+}
 
 /**
  * Builds into `outdir` (default dist). Throws ContentError, naming every bad file and field, before writing.
  * `env` supplies PUBLIC_BASE_URL for the feed manifest's URLs.
  */
-export async function buildAll(contentDir = "content", outdir = "dist", env = process.env): Promise<void> {
+export async function buildAll(
+  contentDir = "content",
+  outdir = "dist",
+  env = process.env,
+): Promise<BuildResult> {
   const catalog = await loadCatalog(contentDir);
   const next = `${outdir}.next`;
   await rm(next, { recursive: true, force: true });
+  const store = writeStoreFiles(catalog, join(next, "store"), INLINE_STORE_LIMIT);
   const widgetScript = await bundleWidget();
-  await write(join(next, "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
   await write(join(next, "widget/news-brief.js"), widgetScript);
   await write(join(next, "widget/custom-elements.json"), await customElementsManifest());
   // The public base URL is the deployment's (PUBLIC_BASE_URL), as the functions will see it.
-  const manifest = feedManifest(catalog, publicBaseUrl(env, catalog.site.baseUrl));
-  await write(join(next, "feeds.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await bundleFunctions(next, catalog, widgetScript);
+  const snapshot = await new Content(new FileStore(join(next, "store"))).snapshot();
+  const feeds = await feedManifest(snapshot, publicBaseUrl(env));
+  await write(join(next, "feeds.json"), `${JSON.stringify(feeds, null, 2)}\n`);
+  await bundleFunctions(next, store.inline, widgetScript);
   // Swap only once everything is written, so a failed build never leaves half an output behind.
   await rm(outdir, { recursive: true, force: true });
   await rename(next, outdir);
+  return {
+    briefs: catalog.briefs.length,
+    version: store.manifest.version,
+    documents: store.count,
+    bytes: store.bytes,
+    inline: store.inline !== undefined,
+  };
 }
 
 async function write(file: string, text: string): Promise<void> {
@@ -35,9 +60,9 @@ async function write(file: string, text: string): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    await buildAll();
+    const result = await buildAll();
     console.log(
-      "built dist/: catalog.json, feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs",
+      `built dist/: content version ${result.version} (${result.briefs} briefs, ${result.documents} documents, ${result.bytes} bytes, ${result.inline ? "inside the bundles" : "read from dist/store"}), feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs`,
     );
   } catch (error) {
     console.error(error instanceof ContentError ? `Build failed: ${error.message}` : error);

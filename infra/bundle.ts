@@ -1,6 +1,6 @@
 // esbuild settings for every bundle the project ships: the widget and one file per function.
+import { posix, relative, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
-import type { Catalog } from "./content/catalog.js";
 
 /** Browsers the widget supports: those with native custom elements, shadow DOM and ES2021. */
 export const WIDGET_TARGET = ["chrome100", "firefox100", "safari15.4", "edge100"];
@@ -33,8 +33,21 @@ export const FUNCTION_ENTRIES: Record<string, string> = {
   "functions/server.ts": "server.mjs",
 };
 
-/** Bundles every function for Node.js 20 and 22 (ESM, minified), with the content and widget built in. */
-export async function bundleFunctions(outdir: string, catalog: Catalog, widgetScript: string): Promise<void> {
+/**
+ * Stores up to this size travel inside each function bundle; larger ones are read from dist/store on demand.
+ * Measured (npm run bench, import plus first request): ... TODO
+ */
+export const INLINE_STORE_LIMIT = 256 * 1024;
+
+/**
+ * Bundles every function for Node.js 20 and 22 (ESM, minified), with the widget built in, and the content
+ * store too when `inline` holds its documents (else each bundle reads the store folder beside it).
+ */
+export async function bundleFunctions(
+  outdir: string,
+  inline: Record<string, string> | undefined,
+  widgetScript: string,
+): Promise<void> {
   await Promise.all(
     Object.entries(FUNCTION_ENTRIES).map(([entry, output]) =>
       build({
@@ -47,16 +60,36 @@ export async function bundleFunctions(outdir: string, catalog: Catalog, widgetSc
         minify: true,
         legalComments: "none",
         logLevel: "warning",
-        plugins: [buildOutputModules(catalog, widgetScript)],
+        plugins: [
+          buildOutputModules(
+            storeModule(inline, relative(resolve(outdir, output, ".."), resolve(outdir, "store"))),
+            widgetScript,
+          ),
+        ],
       }),
     ),
   );
 }
 
-/** Resolves `news-brief:catalog` and `news-brief:widget-script` (declared in functions/build-output.d.ts). */
-function buildOutputModules(catalog: Catalog, widgetScript: string): Plugin {
+/** The source of `news-brief:bundled-store`: the documents themselves, or the store folder at `folder`. */
+function storeModule(inline: Record<string, string> | undefined, folder: string): string {
+  const functions = resolve("functions/store");
+  if (inline) {
+    // JSON.parse of one string literal loads faster than the same object as a literal (V8's JSON fast path).
+    return `import { MemoryStore } from ${JSON.stringify(`${functions}/memory-store.ts`)};
+const documents = JSON.parse(${JSON.stringify(JSON.stringify(inline))});
+export const bundledStore = () => new MemoryStore(documents, "bundled");`;
+  }
+  const path = posix.join(".", folder.split("\\").join("/") || ".");
+  return `import { fileURLToPath } from "node:url";
+import { FileStore } from ${JSON.stringify(`${functions}/file-store.ts`)};
+export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.stringify(`${path}/`)}, import.meta.url)), "bundled");`;
+}
+
+/** Resolves `news-brief:bundled-store` and `news-brief:widget-script` (declared in functions/build-output.d.ts). */
+function buildOutputModules(store: string, widgetScript: string): Plugin {
   const modules: Record<string, string> = {
-    "news-brief:catalog": `export const catalog = ${JSON.stringify(catalog)};`,
+    "news-brief:bundled-store": store,
     "news-brief:widget-script": `export const widgetScript = ${JSON.stringify(widgetScript)};`,
   };
   return {
@@ -66,6 +99,7 @@ function buildOutputModules(catalog: Catalog, widgetScript: string): Plugin {
       build.onLoad({ filter: /.*/, namespace: "news-brief" }, (args) => ({
         contents: modules[args.path],
         loader: "js",
+        resolveDir: process.cwd(),
       }));
     },
   };

@@ -1,6 +1,6 @@
 // `npm run publish`: tells the WebSub hub which feeds changed since the last publish, and remembers what it told.
 import { parseArgs } from "node:util";
-import { ManifestError, readManifest } from "./publish/manifest.js";
+import { type Manifest, ManifestError, readManifest } from "./publish/manifest.js";
 import { mapLimit, pingHub } from "./publish/ping.js";
 import { changedFeeds, nextState, readState, writeState } from "./publish/state.js";
 
@@ -8,6 +8,8 @@ import { changedFeeds, nextState, readState, writeState } from "./publish/state.
 export interface PublishOptions {
   /** The build's manifest. Default `dist/feeds.json`. */
   manifest?: string;
+  /** The feeds themselves, in place of reading `manifest`. */
+  feeds?: Manifest;
   /** The manifest as last published. Default `.news-brief/published.json`. */
   state?: string;
   /** List what would be pinged; send nothing, write nothing. Default false. */
@@ -51,7 +53,7 @@ export async function publish(options: PublishOptions = {}): Promise<PublishResu
   const manifestFile = options.manifest ?? "dist/feeds.json";
   const stateFile = options.state ?? ".news-brief/published.json";
   const logger = options.logger ?? console;
-  const manifest = await readManifest(manifestFile);
+  const manifest = options.feeds ?? (await readManifest(manifestFile));
   const { hub } = manifest;
   if (hub === null) {
     logger.log(`no hub configured in ${manifestFile}; nothing to ping`);

@@ -9,8 +9,8 @@ import type {
   Context,
 } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
-import type { Catalog } from "../../infra/content/catalog.js";
 import { createApp, type Section } from "../app.js";
+import type { Content } from "../catalog/content.js";
 import { publicBaseUrl } from "../public-base-url.js";
 
 /** Every event shape the functions accept (a Function URL sends the HTTP API v2 shape). */
@@ -22,9 +22,12 @@ export type LambdaResult = APIGatewayProxyResult & APIGatewayProxyStructuredResu
 /** A Lambda handler. */
 export type LambdaHandler = (event: LambdaEvent, context?: Context) => Promise<LambdaResult>;
 
-/** A Lambda handler serving `sections`; the base URL comes from PUBLIC_BASE_URL when set. */
-export function lambdaHandler(catalog: Catalog, sections: Section[]): LambdaHandler {
-  const app = createApp(catalog, sections, { baseUrl: publicBaseUrl(process.env, catalog.site.baseUrl) });
+/**
+ * A Lambda handler serving `sections` from `content`, kept across warm invocations; the base URL comes
+ * from PUBLIC_BASE_URL when set, else from the site.
+ */
+export function lambdaHandler(content: Content, sections: Section[], env = process.env): LambdaHandler {
+  const app = createApp(content, sections, { baseUrl: publicBaseUrl(env) });
   // Hono declares its own event types, which reject the `null` query fields API Gateway really sends
   // (and @types/aws-lambda declares); the shapes are otherwise the same.
   return handle(app) as unknown as LambdaHandler;

@@ -2,9 +2,9 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
-import type { Catalog } from "../../infra/content/catalog.js";
 import { allSections } from "../all-sections.js";
 import { createApp } from "../app.js";
+import type { Content } from "../catalog/content.js";
 import { publicBaseUrl } from "../public-base-url.js";
 
 /** A running server and the address it answers on. */
@@ -25,7 +25,7 @@ export interface ServerOptions {
 
 /** Serves every section of the app. */
 export function startServer(
-  catalog: Catalog,
+  content: Content,
   widgetScript: string,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
@@ -39,7 +39,7 @@ export function startServer(
     server.once("error", reject);
     server.listen(port, hostname, () => {
       const url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
-      app = createApp(catalog, allSections(widgetScript), { baseUrl: publicBaseUrl(env, url) });
+      app = createApp(content, allSections(widgetScript), { baseUrl: publicBaseUrl(env, url) });
       resolve({ url, close: () => new Promise((done) => server.close(() => done())) });
     });
   });

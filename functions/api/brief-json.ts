@@ -1,5 +1,5 @@
 // The public JSON shape of a brief: what the widget renders and partners may use directly.
-import type { Brief } from "../../infra/content/catalog.js";
+import type { Brief } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 
 /**

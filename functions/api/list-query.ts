@@ -1,6 +1,8 @@
 // Reads and checks the query of GET /api/briefs: limit, tag and cursor.
-import type { Brief } from "../../infra/content/catalog.js";
-import { tagSlug } from "../../infra/content/tag-slug.js";
+import type { Brief } from "../catalog/brief.js";
+import type { Snapshot } from "../catalog/snapshot.js";
+import { ALL } from "../catalog/store-layout.js";
+import { tagSlug } from "../catalog/tag-slug.js";
 import { BadRequestError } from "../http-errors.js";
 
 /** Page sizes of the list API. */
@@ -36,24 +38,26 @@ export function parseListQuery(query: (name: string) => string | undefined): Lis
   return { limit, tag: tag === undefined ? undefined : tagSlug(tag), cursor };
 }
 
-/** One page of briefs for the query, and whether more follow. */
-export function selectPage(
-  briefs: Brief[],
+/** One page of briefs for the query, and whether more follow: a few documents, at any depth. */
+export async function selectPage(
+  snapshot: Snapshot,
   { limit, tag, cursor }: ListQuery,
-): { items: Brief[]; more: boolean } {
-  const matching =
-    tag === undefined ? briefs : briefs.filter((brief) => brief.tags.some((t) => tagSlug(t) === tag));
-  let start = 0;
+): Promise<{ items: Brief[]; more: boolean }> {
+  const slug = tag ?? ALL;
+  const set = snapshot.set(slug);
+  if (!set) return { items: [], more: false };
+  let from = set.count;
   if (cursor !== undefined) {
-    const index = matching.findIndex((brief) => brief.id === cursor);
-    if (index < 0)
+    const found = await snapshot.lookup(cursor);
+    const position = found.kind === "brief" ? found.positions[slug] : undefined;
+    if (position === undefined)
       throw new BadRequestError(
         "cursor is not valid; send back the `next` URL of the previous page unchanged.",
       );
-    start = index + 1;
+    from = position - 1;
   }
-  const items = matching.slice(start, start + limit);
-  return { items, more: start + limit < matching.length };
+  const items = await snapshot.briefsFrom(slug, from, limit);
+  return { items, more: from - limit >= 1 };
 }
 
 function clip(text: string): string {

@@ -1,7 +1,7 @@
 // Atom 1.0 (RFC 4287), written by the `feed` package from the feed model.
 import { Feed } from "feed";
-import { escapeHtml } from "../../infra/content/html.js";
-import { imageType } from "../../infra/content/image-types.js";
+import { escapeHtml } from "../catalog/html.js";
+import { imageType } from "../catalog/image-types.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
 import { escapeXmlText, hexEscapeMarkup } from "./hex-escapes.js";

@@ -1,8 +1,8 @@
 // What every feed format says, computed once from the catalog: ids, URLs, dates and cleaned text.
-import type { Brief, Site } from "../../infra/content/catalog.js";
-import { escapeHtml } from "../../infra/content/html.js";
-import { imageType } from "../../infra/content/image-types.js";
-import { cleanText } from "../../infra/content/xml-text.js";
+import type { Brief, Site } from "../catalog/brief.js";
+import { escapeHtml } from "../catalog/html.js";
+import { imageType } from "../catalog/image-types.js";
+import { cleanText } from "../catalog/xml-text.js";
 import { type FeedFormat, ids, type Links } from "../links.js";
 
 /** One feed entry, format-neutral. Text fields are plain text, already cleaned for XML. */

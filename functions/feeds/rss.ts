@@ -1,6 +1,6 @@
 // RSS 2.0, written by the `feed` package from the feed model.
 import { Feed } from "feed";
-import { escapeHtml } from "../../infra/content/html.js";
+import { escapeHtml } from "../catalog/html.js";
 import { channelOptions } from "./channel-options.js";
 import type { FeedModel } from "./feed-model.js";
 import { escapeXmlText, hexEscapeMarkup } from "./hex-escapes.js";

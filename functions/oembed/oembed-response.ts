@@ -1,6 +1,6 @@
 // The oEmbed 1.0 answer for one brief: a `rich` response whose html frames /embed/{id}, as JSON or XML.
-import type { Brief, Site } from "../../infra/content/catalog.js";
-import { cleanText } from "../../infra/content/xml-text.js";
+import type { Brief, Site } from "../catalog/brief.js";
+import { cleanText } from "../catalog/xml-text.js";
 import type { Links } from "../links.js";
 import { embedPageUrl } from "./oembed-links.js";
 

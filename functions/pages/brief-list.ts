@@ -1,6 +1,6 @@
 // A list of briefs for people: date, source, title linked to the brief's page, and lead.
 import { html } from "hono/html";
-import type { Brief } from "../../infra/content/catalog.js";
+import type { Brief } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { longDate } from "./strings.js";
 

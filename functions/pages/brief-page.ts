@@ -1,6 +1,6 @@
 // The page of one brief: what feed items link to, and where the widget sends readers without a source URL.
 import { html, raw } from "hono/html";
-import type { Brief, Site } from "../../infra/content/catalog.js";
+import type { Brief, Site } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { oembedDiscovery } from "../oembed/oembed-links.js";
 import { layout } from "./layout.js";

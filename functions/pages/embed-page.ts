@@ -1,6 +1,6 @@
 // The page an oEmbed iframe shows: one brief, compact, with no script but the one that reports its height.
 import { html, raw } from "hono/html";
-import type { Brief, Site } from "../../infra/content/catalog.js";
+import type { Brief, Site } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { EMBED_CSS, EMBED_SCRIPT } from "../oembed/embed-assets.js";
 import { longDate, pageStrings } from "./strings.js";

@@ -1,6 +1,6 @@
 // The front page: the latest briefs, the feeds, and the widget embedded exactly as a partner embeds it.
 import { html } from "hono/html";
-import type { Brief, Site } from "../../infra/content/catalog.js";
+import type { Brief, Site } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { briefList } from "./brief-list.js";
 import { layout } from "./layout.js";

@@ -1,7 +1,7 @@
 // The frame shared by every HTML page: head with feed autodiscovery, header, footer with the feeds.
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import type { Site } from "../../infra/content/catalog.js";
+import type { Site } from "../catalog/brief.js";
 import { FEED_TYPES, type FeedFormat, type Links } from "../links.js";
 import { PAGE_CSS } from "./page-css.js";
 import { pageStrings } from "./strings.js";

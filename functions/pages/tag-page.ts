@@ -1,6 +1,6 @@
 // The page of one tag: its briefs and its three feeds.
 import { html } from "hono/html";
-import type { Brief, Site } from "../../infra/content/catalog.js";
+import type { Brief, Site } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { briefList } from "./brief-list.js";
 import { feedList, layout } from "./layout.js";

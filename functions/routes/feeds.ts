@@ -1,7 +1,7 @@
 // The feed routes: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for all briefs and for each tag, with archive pages.
 import { type Context, Hono } from "hono";
 import type { Section } from "../app.js";
-import { FeedStore } from "../feeds/feed-store.js";
+import { FeedDocuments } from "../feeds/feed-documents.js";
 import { type MediaTypeVariant, send } from "../http/send.js";
 import { NotFoundError } from "../http-errors.js";
 import { FEED_FILES, type FeedFormat } from "../links.js";
@@ -30,14 +30,15 @@ const wantsHtml = (c: Context) => (c.req.header("Accept") ?? "").includes("text/
  * Serves /feed.xml, /atom.xml, /feed.json; /archive/{n}/…; /tags/{tag}/…; /tags/{tag}/archive/{n}/….
  * Each document is rendered once, then answered with ETag, Last-Modified, 304s and gzip or Brotli.
  */
-export const feedRoutes: Section = ({ catalog, links }) => {
-  const store = new FeedStore(catalog, links);
-  const serve = (c: Context) => {
+export const feedRoutes: Section = ({ read }) => {
+  const serve = async (c: Context) => {
+    const { snapshot, links } = await read();
+    const feeds = new FeedDocuments(snapshot, links);
     const { file = "", slug, page } = c.req.param() as Record<string, string | undefined>;
     const format = FORMAT_OF_FILE.get(file);
     const number = page === undefined ? undefined : /^[1-9]\d{0,6}$/.test(page) ? Number(page) : 0;
     const address = format && { format, slug, page: number };
-    const document = address && store.get(address);
+    const document = address && (await feeds.get(address));
     if (!address || !document) {
       throw new NotFoundError(
         slug === undefined
@@ -50,8 +51,8 @@ export const feedRoutes: Section = ({ catalog, links }) => {
       "X-Content-Type-Options": "nosniff",
     };
     // WebSub §4: the hub and the topic (self) URL travel as Link headers too.
-    if (catalog.site.hub)
-      headers.Link = `<${catalog.site.hub}>; rel="hub", <${store.url(address)}>; rel="self"`;
+    const { hub } = snapshot.site;
+    if (hub) headers.Link = `<${hub}>; rel="hub", <${feeds.url(address)}>; rel="self"`;
     if (format === "json") return send(c, document, headers);
     return send(c, document, headers, wantsHtml(c) ? BROWSER_XML : READER_XML);
   };

@@ -1,8 +1,8 @@
 // oEmbed provider (oembed.com): GET /oembed for a brief page's address, and GET /embed/{id}, the page it frames.
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
-import type { Brief } from "../../infra/content/catalog.js";
 import type { Section } from "../app.js";
+import type { Brief } from "../catalog/brief.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
 import { NotFoundError } from "../http-errors.js";
@@ -12,22 +12,24 @@ import { isOEmbedFormat, parseOEmbedQuery } from "../oembed/oembed-query.js";
 import { oembedJson, oembedResponse, oembedXml } from "../oembed/oembed-response.js";
 import { embedPage } from "../pages/embed-page.js";
 import { SHORT_CACHE } from "./cache-control.js";
+import { findBrief } from "./find-brief.js";
 import { readOnly } from "./read-only.js";
 
 const TYPES = { json: "application/json; charset=utf-8", xml: "text/xml; charset=utf-8" } as const;
 
 /** Serves the oEmbed endpoint, open to any origin, and the embed page, which any page may frame. */
-export const oembedRoutes: Section = ({ catalog, links }) => {
-  const { site, briefs } = catalog;
-  const byId = new Map(briefs.map((brief) => [brief.id, brief]));
-  const pages = new Map<string, Representation>();
+export const oembedRoutes: Section = ({ read }) => {
   const app = new Hono();
 
   app.use("/oembed", cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86400 }));
-  readOnly(app, "/oembed", (c) => {
+  readOnly(app, "/oembed", async (c) => {
     const query = parseOEmbedQuery((name) => c.req.query(name));
     if (!isOEmbedFormat(query.format)) return notImplemented(c, query.format);
-    const brief = byId.get(briefIdOf(query.url, links) ?? "");
+    const { snapshot, links } = await read();
+    const site = snapshot.site;
+    const id = briefIdOf(query.url, links);
+    const found = id === undefined ? undefined : await snapshot.lookup(id);
+    const brief = found?.kind === "brief" ? found.brief : undefined;
     if (!brief)
       throw new NotFoundError(`${query.url.href.slice(0, 200)} is not the page of one of our briefs.`);
     const response = oembedResponse(site, links, brief, query);
@@ -37,15 +39,12 @@ export const oembedRoutes: Section = ({ catalog, links }) => {
   });
 
   readOnly(app, "/embed/:id", async (c) => {
-    const id = c.req.param("id") ?? "";
-    const brief = byId.get(id);
-    if (!brief) throw new NotFoundError(`No brief has the id "${id.slice(0, 100)}".`);
-    let representation = pages.get(id);
-    if (!representation) {
-      const html = String(await embedPage(site, links, brief));
-      representation = new Representation(html, "text/html; charset=utf-8", lastChange(brief));
-      pages.set(id, representation);
-    }
+    const { snapshot, links } = await read();
+    const brief = await findBrief(snapshot, c.req.param("id") ?? "");
+    const representation = await snapshot.rendered(`embed ${links.base} ${brief.id}`, async () => {
+      const html = String(await embedPage(snapshot.site, links, brief));
+      return new Representation(html, "text/html; charset=utf-8", lastChange(brief));
+    });
     return send(c, representation, {
       "Cache-Control": SHORT_CACHE,
       "Content-Security-Policy": EMBED_CSP,

@@ -2,8 +2,8 @@
 import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString as plainText } from "mdast-util-to-string";
+import { escapeHtml } from "../../functions/catalog/html.js";
 import type { KeyPoint } from "./catalog.js";
-import { escapeHtml } from "./html.js";
 import { isHttpUrl } from "./schema.js";
 
 /** The fewest and most key points a brief may have. */

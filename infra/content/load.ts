@@ -1,12 +1,13 @@
 // Reads content/, validates every file against the schemas, and compiles the catalog.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import * as v from "valibot";
+import { tagSlug } from "../../functions/catalog/tag-slug.js";
 import type { Brief, Catalog, Site } from "./catalog.js";
 import { readYaml, splitFrontMatter } from "./front-matter.js";
 import { parseKeyPoints } from "./key-points.js";
 import { describeIssues, FrontMatterSchema, SiteSchema } from "./schema.js";
-import { tagSlug } from "./tag-slug.js";
 
 /** A brief's id: its file name, a lowercase slug. */
 export const BRIEF_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -25,17 +26,25 @@ export class ContentError extends Error {
 export interface LoadOptions {
   /** The time of the build, in ms; briefs dated later are refused. Default: now. */
   now?: number;
+  /** A folder keeping each valid brief as parsed, by a hash of its file; none by default. */
+  cacheDir?: string;
 }
 
 /** Loads and validates `dir` (default `content`). Throws one ContentError listing every problem. */
-export async function loadCatalog(dir = "content", { now = Date.now() }: LoadOptions = {}): Promise<Catalog> {
+export async function loadCatalog(
+  dir = "content",
+  { now = Date.now(), cacheDir }: LoadOptions = {},
+): Promise<Catalog> {
   const problems: string[] = [];
   const site = await loadSite(join(dir, "site.yml"), problems);
   const names = (await readdir(join(dir, "briefs")).catch(() => [])).sort();
   const briefs: Brief[] = [];
   for (const name of names) {
     const file = join(dir, "briefs", name);
-    const brief = parseBrief(name, await readFile(file, "utf8"), site?.lang ?? "en");
+    const source = await readFile(file, "utf8");
+    const brief = cacheDir
+      ? await parseCached(cacheDir, name, source, site?.lang ?? "en")
+      : parseBrief(name, source, site?.lang ?? "en");
     if (brief.ok) briefs.push(brief.brief);
     else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
   }
@@ -69,6 +78,20 @@ async function loadSite(file: string, problems: string[]): Promise<Site | undefi
     baseUrl: parsed.output.baseUrl.replace(/\/+$/, ""),
     hub: parsed.output.hub ?? null,
   };
+}
+
+/** parseBrief, through a cache of valid results keyed by the file's name, text and the site's language. */
+async function parseCached(cacheDir: string, name: string, source: string, siteLang: string) {
+  const hash = createHash("sha256").update(`${name}\0${siteLang}\0${source}`).digest("hex");
+  const file = join(cacheDir, hash.slice(0, 2), `${hash}.json`);
+  const cached = await readFile(file, "utf8").catch(() => undefined);
+  if (cached !== undefined) return { ok: true as const, brief: JSON.parse(cached) as Brief };
+  const parsed = parseBrief(name, source, siteLang);
+  if (parsed.ok) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(parsed.brief));
+  }
+  return parsed;
 }
 
 /** Parses one brief file; `name` is its file name, `siteLang` the default language. */

@@ -1,7 +1,7 @@
 // The schemas of content/site.yml and of a brief's front matter: the build-time check and the types in one.
 import * as v from "valibot";
-import { IMAGE_EXTENSIONS, imageType } from "./image-types.js";
-import { hasNonXmlCharacter } from "./xml-text.js";
+import { IMAGE_EXTENSIONS, imageType } from "../../functions/catalog/image-types.js";
+import { hasNonXmlCharacter } from "../../functions/catalog/xml-text.js";
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

@@ -28,12 +28,16 @@ describe("npm run build", () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  test("writes the catalog, the widget and one bundle per function, byte-identical on every run", async () => {
+  test("writes the content store, the widget and one bundle per function, byte-identical on every run", async () => {
     await buildAll("content", join(work, "a"), {});
     await buildAll("content", join(work, "b"), {});
     const [a, b] = [await filesOf(join(work, "a")), await filesOf(join(work, "b"))];
-    expect(Object.keys(a)).toEqual([
-      "catalog.json",
+    const store = Object.keys(a).filter((name) => name.startsWith("store/"));
+    expect(store).toContain("store/manifest.json");
+    expect(store.filter((name) => name.startsWith("store/briefs/"))).toEqual([
+      expect.stringMatching(/^store\/briefs\/microsoft-employes-contrats-police\.[0-9a-f]{16}\.json$/),
+    ]);
+    expect(Object.keys(a).filter((name) => !name.startsWith("store/"))).toEqual([
       "feeds.json",
       "functions/api/index.mjs",
       "functions/feeds/index.mjs",
@@ -53,7 +57,8 @@ describe("npm run build", () => {
     expect(urls).toContain("https://briefs.example.com/feed.xml");
     expect(urls).toContain("https://briefs.example.com/tags/ethique/feed.json");
     expect(urls).toHaveLength(4 * 3);
-    for (const feed of manifest.feeds) expect(feed.etag).toMatch(/^"[\w-]{27}"$/);
+    for (const feed of manifest.feeds) expect(feed.etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(new Set(manifest.feeds.map((feed: { etag: string }) => feed.etag)).size).toBe(4 * 3);
   });
 
   test("writes the widget's Custom Elements Manifest with its public API", async () => {

@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningServer, startServer as startApp } from "../../functions/adapters/node-server.js";
 import { loadCatalog } from "../../infra/content/load.js";
+import { contentOf } from "../support/test-content.js";
 import { launchChromium } from "./support/browser.js";
 import { respond, startServer, type TestServer } from "./support/http-server.js";
 import { shownBrief } from "./support/shown-brief.js";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   // The bundle `npm run build` wrote, as it ships.
   const script = await readFile("dist/widget/news-brief.js", "utf8");
   [app, partner, browser] = await Promise.all([
-    startApp(await loadCatalog("content"), script, { port: 0, env: {} }),
+    startApp(contentOf(await loadCatalog("content")), script, { port: 0, env: {} }),
     startServer(),
     launchChromium(),
   ]);

@@ -16,6 +16,7 @@ import {
 } from "../../../functions/adapters/aws-lambda.js";
 import { apiRoutes } from "../../../functions/routes/api.js";
 import { loadCatalog } from "../../../infra/content/load.js";
+import { contentOf } from "../../support/test-content.js";
 
 type AwsHandler = LambdaHandler;
 
@@ -479,7 +480,7 @@ describe("ALB events", () => {
 });
 
 describe("PUBLIC_BASE_URL", () => {
-  const sourceApi = (): AwsHandler => lambdaHandler(catalog, [apiRoutes]);
+  const sourceApi = (): AwsHandler => lambdaHandler(contentOf(catalog), [apiRoutes]);
 
   afterEach(() => {
     vi.unstubAllEnvs();

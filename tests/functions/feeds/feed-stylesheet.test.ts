@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningServer, startServer } from "../../../functions/adapters/node-server.js";
 import { createApp } from "../../../functions/app.js";
+import { cleanText } from "../../../functions/catalog/xml-text.js";
 import { FEED_STYLESHEET } from "../../../functions/feeds/feed-stylesheet.js";
 import { renderFeed } from "../../../functions/feeds/render-feed.js";
 import { Links } from "../../../functions/links.js";
@@ -10,9 +11,9 @@ import { SCRIPT_CACHE } from "../../../functions/routes/cache-control.js";
 import { feedStylesheetRoute } from "../../../functions/routes/feed-stylesheet.js";
 import type { Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
-import { cleanText } from "../../../infra/content/xml-text.js";
 import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
 import { xmllint } from "../../support/feed-validators.js";
+import { contentOf } from "../../support/test-content.js";
 import { launchChromium } from "../../widget/support/browser.js";
 import { type FeedPage, readFeedPage, xsltproc } from "./support/feed-page.js";
 
@@ -91,7 +92,7 @@ describe("the stylesheet", () => {
 });
 
 describe("GET /feed.xsl", () => {
-  const app = createApp(generatedCatalog(1), [feedStylesheetRoute]);
+  const app = createApp(contentOf(generatedCatalog(1)), [feedStylesheetRoute]);
 
   test("serves the stylesheet as text/xsl, cached like the widget script", async () => {
     const response = await app.request("/feed.xsl");
@@ -167,8 +168,8 @@ describe("Chromium opening the feeds from a real server", () => {
 
   beforeAll(async () => {
     [site, hostileSite] = await Promise.all([
-      startServer(content, "x", { port: 0, env: {} }),
-      startServer(hostile(), "x", { port: 0, env: {} }),
+      startServer(contentOf(content), "x", { port: 0, env: {} }),
+      startServer(contentOf(hostile()), "x", { port: 0, env: {} }),
     ]);
   });
 

@@ -1,11 +1,12 @@
 // Newsboat, a real feed reader, subscribed over HTTP to the running app: every brief reaches it as written.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningServer, startServer } from "../../../functions/adapters/node-server.js";
+import { tagSlug } from "../../../functions/catalog/tag-slug.js";
+import { cleanText } from "../../../functions/catalog/xml-text.js";
 import type { Brief, Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
-import { tagSlug } from "../../../infra/content/tag-slug.js";
-import { cleanText } from "../../../infra/content/xml-text.js";
 import { generatedCatalog, hostileCatalog } from "../../fixtures/catalog.js";
+import { contentOf } from "../../support/test-content.js";
 import { newsboatReload } from "./support/newsboat.js";
 
 /** A feed to subscribe to, and what it should carry. */
@@ -44,7 +45,7 @@ describe.each([
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer(catalog, "x", { port: 0, env: {} });
+    server = await startServer(contentOf(catalog), "x", { port: 0, env: {} });
   });
 
   afterAll(() => server?.close());

@@ -1,10 +1,10 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { beforeAll, describe, expect, test } from "vitest";
+import { cleanText } from "../../../functions/catalog/xml-text.js";
 import { renderFeed } from "../../../functions/feeds/render-feed.js";
 import { type FeedFormat, Links } from "../../../functions/links.js";
 import type { Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
-import { cleanText } from "../../../infra/content/xml-text.js";
 import { generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
 import { ATOM_GRAMMAR, entryTitle, feedparser, xmllint } from "../../support/feed-validators.js";
 import { htmlText } from "../../support/html-text.js";

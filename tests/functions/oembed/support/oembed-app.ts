@@ -6,12 +6,13 @@ import { allSections } from "../../../../functions/all-sections.js";
 import { createApp } from "../../../../functions/app.js";
 import { oembedRoutes } from "../../../../functions/routes/oembed.js";
 import type { Catalog } from "../../../../infra/content/catalog.js";
+import { contentOf } from "../../../support/test-content.js";
 
 /** Every section, oembedRoutes included once whether or not allSections has it yet; links use `baseUrl`. */
 export function oembedApp(catalog: Catalog, baseUrl?: string): Hono {
   const sections = allSections("x");
   if (!sections.includes(oembedRoutes)) sections.push(oembedRoutes);
-  return createApp(catalog, sections, baseUrl ? { baseUrl } : {});
+  return createApp(contentOf(catalog), sections, baseUrl ? { baseUrl } : {});
 }
 
 /** The app served over HTTP on localhost (port chosen by the OS), its links on its own address. */

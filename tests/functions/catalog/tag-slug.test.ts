@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { tagSlug } from "../../../infra/content/tag-slug.js";
+import { tagSlug } from "../../../functions/catalog/tag-slug.js";
 
 describe("tagSlug", () => {
   test.each([

@@ -1,0 +1,106 @@
+// The content a process serves: the current manifest, checked again at most once per TTL, and the last good
+// version kept whenever the store fails.
+import { type ContentStore, StoreUnavailableError } from "../store/content-store.js";
+import { DEFAULT_TTL_SECONDS } from "../store/store-config.js";
+import { Documents } from "./documents.js";
+import { Snapshot } from "./snapshot.js";
+import { MANIFEST_KEY, type Manifest } from "./store-layout.js";
+
+/** Options of Content. */
+export interface ContentOptions {
+  /** Seconds between two checks of the manifest. Default 30. */
+  ttlSeconds?: number;
+  /** How long a check may take while a good version is held, in milliseconds. Default 2000. */
+  checkTimeoutMs?: number;
+  /** Where warnings go, one JSON object each. Default console.warn of the JSON line. */
+  log?: (entry: Record<string, unknown>) => void;
+  /** The clock, in milliseconds. Default Date.now. */
+  now?: () => number;
+}
+
+/** The content of one store, as a series of versions. */
+export class Content {
+  readonly documents: Documents;
+  #current: { snapshot: Snapshot; etag: string } | undefined;
+  #checkedAt = Number.NEGATIVE_INFINITY;
+  #checking: Promise<Snapshot> | undefined;
+  readonly #ttlMs: number;
+  readonly #options: ContentOptions;
+
+  constructor(
+    readonly store: ContentStore,
+    options: ContentOptions = {},
+  ) {
+    this.documents = new Documents(store);
+    this.#ttlMs = (options.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000;
+    this.#options = options;
+  }
+
+  /**
+   * The version to answer a request from. Checks the manifest when the TTL has run out, with a
+   * conditional read; when the store fails, keeps the version it has. Rejects with
+   * StoreUnavailableError only when it has none yet.
+   */
+  snapshot(): Promise<Snapshot> {
+    const now = this.#now();
+    if (this.#current && now - this.#checkedAt < this.#ttlMs) return Promise.resolve(this.#current.snapshot);
+    this.#checking ??= this.#check().finally(() => {
+      this.#checking = undefined;
+    });
+    return this.#checking;
+  }
+
+  async #check(): Promise<Snapshot> {
+    const held = this.#current;
+    try {
+      const timeout = this.#options.checkTimeoutMs ?? 2000;
+      const answer = await this.store.get(MANIFEST_KEY, {
+        etag: held?.etag,
+        signal: held ? AbortSignal.timeout(timeout) : undefined,
+      });
+      this.#checkedAt = this.#now();
+      if (answer.status === 304 && held) return held.snapshot;
+      if (answer.status !== 200) {
+        throw new StoreUnavailableError(
+          `${this.store.name} has no ${MANIFEST_KEY}; publish the content first`,
+        );
+      }
+      const manifest = parseManifest(answer.text, this.store.name);
+      const snapshot =
+        held?.snapshot.version === manifest.version ? held.snapshot : new Snapshot(manifest, this.documents);
+      this.#current = { snapshot, etag: answer.etag };
+      return snapshot;
+    } catch (error) {
+      const failure =
+        error instanceof StoreUnavailableError
+          ? error
+          : new StoreUnavailableError(`${this.store.name}: ${(error as Error).message}`, { cause: error });
+      if (!held) throw failure;
+      this.#checkedAt = this.#now();
+      this.#log({
+        level: "warn",
+        message: "content store unavailable; serving the last good version",
+        store: this.store.name,
+        version: held.snapshot.version,
+        error: failure.message,
+      });
+      return held.snapshot;
+    }
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  #log(entry: Record<string, unknown>): void {
+    (this.#options.log ?? ((line) => console.warn(JSON.stringify(line))))(entry);
+  }
+}
+
+function parseManifest(text: string, store: string): Manifest {
+  const manifest = JSON.parse(text) as Partial<Manifest>;
+  if (manifest?.format !== 1 || typeof manifest.version !== "string" || !manifest.sets || !manifest.shards) {
+    throw new StoreUnavailableError(`${store}: ${MANIFEST_KEY} is not a news-brief manifest of format 1`);
+  }
+  return { inline: {}, ...manifest } as Manifest;
+}

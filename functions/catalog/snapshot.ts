@@ -1,0 +1,128 @@
+// One version of the content, as a request reads it: every read goes through the manifest it started with.
+
+import { BoundedCache } from "./bounded-cache.js";
+import type { Brief, Site } from "./brief.js";
+import type { Documents } from "./documents.js";
+import {
+  ALL,
+  archivePageSize,
+  archiveRange,
+  type BriefsDocument,
+  type IndexEntry,
+  indexKey,
+  type Manifest,
+  type SetEntry,
+  type ShardDocument,
+  shardOf,
+} from "./store-layout.js";
+
+/** An archive page's document: the keys of its briefs' documents, newest first. */
+interface PageDocument {
+  briefs: string[];
+}
+
+/** What the index knows of a brief id. */
+export type BriefLookup =
+  | { kind: "brief"; brief: Brief; positions: Record<string, number> }
+  | { kind: "withdrawn" }
+  | { kind: "missing" };
+
+/** Rendered answers kept per version, by default: enough for every feed and the busiest pages. */
+const RENDERED_ENTRIES = 2000;
+
+/** The content at one version. Reads cost the same at 100 briefs or 100,000: a key, never a scan. */
+export class Snapshot {
+  readonly #rendered = new BoundedCache<unknown>(RENDERED_ENTRIES);
+
+  constructor(
+    readonly manifest: Manifest,
+    readonly documents: Documents,
+  ) {}
+
+  get version(): string {
+    return this.manifest.version;
+  }
+
+  get site(): Site {
+    return this.manifest.site;
+  }
+
+  /** The set of every brief (`ALL`) or of a tag's slug. */
+  set(slug: string): SetEntry | undefined {
+    return Object.hasOwn(this.manifest.sets, slug) ? this.manifest.sets[slug] : undefined;
+  }
+
+  /** Every tag set, in slug order. */
+  tagSets(): [string, SetEntry & { tag: string }][] {
+    return Object.entries(this.manifest.sets).filter(
+      (entry): entry is [string, SetEntry & { tag: string }] => entry[1].tag !== null,
+    );
+  }
+
+  /** The newest briefs of a set (as many as a feed carries), newest first. */
+  async latest(slug = ALL): Promise<Brief[]> {
+    const set = this.set(slug);
+    if (!set) return [];
+    const inline = this.manifest.inline[set.latest];
+    return (inline ?? (await this.documents.get<BriefsDocument>(set.latest))).briefs;
+  }
+
+  /** The briefs of archive page `page` of a set, newest first; undefined when there is no such page. */
+  async archivePage(slug: string, page: number): Promise<Brief[] | undefined> {
+    const set = this.set(slug);
+    if (!set || !Number.isInteger(page) || page < 1 || page > set.archives) return undefined;
+    const key = await this.archiveKey(slug, page);
+    if (key === undefined) return undefined;
+    const document = await this.documents.get<PageDocument>(key);
+    return Promise.all(document.briefs.map((key) => this.documents.get<Brief>(key)));
+  }
+
+  /** The key of archive page `page`'s document, which changes exactly when the page's briefs do. */
+  async archiveKey(slug: string, page: number): Promise<string | undefined> {
+    const entry = await this.#entry(indexKey.archive(slug, page));
+    return entry && "doc" in entry ? entry.doc : undefined;
+  }
+
+  /** The brief with `id`, whether it was withdrawn, or neither. */
+  async lookup(id: string): Promise<BriefLookup> {
+    const entry = await this.#entry(indexKey.brief(id));
+    if (!entry) return { kind: "missing" };
+    if ("withdrawn" in entry) return { kind: "withdrawn" };
+    if (!("positions" in entry)) return { kind: "missing" };
+    return { kind: "brief", brief: await this.documents.get<Brief>(entry.doc), positions: entry.positions };
+  }
+
+  /** Up to `count` briefs of a set going back from position `from` (1 the oldest), newest first. */
+  async briefsFrom(slug: string, from: number, count: number): Promise<Brief[]> {
+    const set = this.set(slug);
+    if (!set) return [];
+    const latest = await this.latest(slug);
+    const size = archivePageSize(this.site.feedSize);
+    const positions = Array.from({ length: Math.max(0, Math.min(count, from)) }, (_, i) => from - i);
+    const pages = new Map<number, Promise<Brief[] | undefined>>();
+    return Promise.all(
+      positions.map(async (position) => {
+        const fromNewest = set.count - position;
+        if (fromNewest < latest.length) return latest[fromNewest] as Brief;
+        const page = Math.ceil(position / size);
+        if (!pages.has(page)) pages.set(page, this.archivePage(slug, page));
+        const briefs = (await pages.get(page)) ?? [];
+        const brief = briefs[archiveRange(page, this.site.feedSize).last - position];
+        if (!brief) throw new Error(`the store has no brief at position ${position} of set "${slug}"`);
+        return brief;
+      }),
+    );
+  }
+
+  /** A value derived from this version only (a rendered feed or page), computed once and kept. */
+  rendered<T>(key: string, make: () => Promise<T> | T): Promise<T> {
+    return this.#rendered.remember(key, async () => make()) as Promise<T>;
+  }
+
+  async #entry(key: string): Promise<IndexEntry | undefined> {
+    const shard = this.manifest.shards[shardOf(key)];
+    if (!shard) return undefined;
+    const entries = await this.documents.get<ShardDocument>(shard);
+    return Object.hasOwn(entries, key) ? entries[key] : undefined;
+  }
+}

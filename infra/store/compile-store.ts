@@ -1,0 +1,150 @@
+// Compiles validated content into the content store: small immutable documents, each named by its content's
+// hash, an index in 256 shards, and the manifest that names them all.
+import { createHash } from "node:crypto";
+import type { Brief } from "../../functions/catalog/brief.js";
+import {
+  ALL,
+  archiveCount,
+  archiveRange,
+  type IndexEntry,
+  indexKey,
+  MANIFEST_KEY,
+  type Manifest,
+  type SetEntry,
+  type ShardDocument,
+  shardOf,
+  versionKey,
+} from "../../functions/catalog/store-layout.js";
+import { tagSlug } from "../../functions/catalog/tag-slug.js";
+import type { Catalog } from "../content/catalog.js";
+
+/** One document of the store. */
+export interface StoreDocument {
+  key: string;
+  text: string;
+}
+
+/** A compiled store's manifest, and the documents that publish it. */
+export interface CompiledStore {
+  manifest: Manifest;
+  /** The manifest, then its copy under versions/: written after every other document, in this order. */
+  manifestDocuments: StoreDocument[];
+}
+
+/** Options of compileStore. */
+export interface CompileOptions {
+  /** Ids published before and gone now: they stay in the index as withdrawn, so their pages answer 410. */
+  withdrawn?: Iterable<string>;
+}
+
+/**
+ * Compiles `catalog` (briefs newest first), yielding every document but the manifest as it is made, so
+ * none need stay in memory, and returning the manifest. Pure: the same content gives the same documents,
+ * in the same order.
+ */
+export function* compileStore(
+  catalog: Catalog,
+  options: CompileOptions = {},
+): Generator<StoreDocument, CompiledStore> {
+  const { site } = catalog;
+  const made: StoreDocument[] = [];
+  const add = (name: string, value: unknown): string => {
+    const text = JSON.stringify(value);
+    const key = `${name}.${contentHash(text)}.json`;
+    made.push({ key, text });
+    return key;
+  };
+
+  const members = setMembers(catalog.briefs);
+  const index = new Map<string, IndexEntry>();
+  const briefKeys = new Map<string, string>();
+  for (const brief of catalog.briefs) {
+    briefKeys.set(brief.id, add(`briefs/${brief.id}`, brief));
+    yield* made.splice(0);
+  }
+  const positions = new Map<string, Record<string, number>>();
+  for (const [slug, briefs] of members) {
+    briefs.forEach((brief, i) => {
+      const own = positions.get(brief.id) ?? {};
+      own[slug] = briefs.length - i;
+      positions.set(brief.id, own);
+    });
+  }
+  for (const brief of catalog.briefs) {
+    index.set(indexKey.brief(brief.id), {
+      doc: briefKeys.get(brief.id) ?? "",
+      positions: positions.get(brief.id) ?? {},
+    });
+  }
+  for (const id of options.withdrawn ?? []) {
+    if (!briefKeys.has(id)) index.set(indexKey.brief(id), { withdrawn: true });
+  }
+
+  const sets: Record<string, SetEntry> = {};
+  const inline: Manifest["inline"] = {};
+  for (const [slug, briefs] of members) {
+    const name = slug === ALL ? "_all" : slug;
+    const latestBriefs = briefs.slice(0, site.feedSize);
+    const latest = add(`latest/${name}`, { briefs: latestBriefs });
+    if (slug === ALL) inline[latest] = { briefs: latestBriefs };
+    yield* made.splice(0);
+    const archives = archiveCount(briefs.length, site.feedSize);
+    for (let page = 1; page <= archives; page++) {
+      const { first, last } = archiveRange(page, site.feedSize);
+      const keys = briefs
+        .slice(briefs.length - last, briefs.length - first + 1)
+        .map((b) => briefKeys.get(b.id));
+      index.set(indexKey.archive(slug, page), { doc: add(`archive/${name}/${page}`, { briefs: keys }) });
+      yield* made.splice(0);
+    }
+    sets[slug] = {
+      tag: slug === ALL ? null : (briefs[0]?.tags.find((t) => tagSlug(t) === slug) ?? slug),
+      count: briefs.length,
+      archives,
+      latest,
+    };
+  }
+
+  const shards: Record<string, ShardDocument> = {};
+  for (const key of [...index.keys()].sort()) {
+    const shard = shardOf(key);
+    shards[shard] ??= {};
+    (shards[shard] as ShardDocument)[key] = index.get(key) as IndexEntry;
+  }
+  const shardKeys: Record<string, string> = {};
+  for (const shard of Object.keys(shards).sort()) shardKeys[shard] = add(`index/${shard}`, shards[shard]);
+  yield* made.splice(0);
+
+  const body = { format: 1 as const, site, sets, shards: shardKeys, inline };
+  const version = contentHash(JSON.stringify(body));
+  const manifest: Manifest = { format: 1, version, site, sets, shards: shardKeys, inline };
+  const text = JSON.stringify(manifest);
+  return {
+    manifest,
+    manifestDocuments: [
+      { key: MANIFEST_KEY, text },
+      { key: versionKey(version), text },
+    ],
+  };
+}
+
+/** Every set's briefs, newest first: every brief under ALL, then each tag's, in slug order. */
+function setMembers(briefs: Brief[]): Map<string, Brief[]> {
+  const byTag = new Map<string, Brief[]>();
+  for (const brief of briefs) {
+    for (const tag of brief.tags) {
+      const slug = tagSlug(tag);
+      const list = byTag.get(slug) ?? [];
+      // A brief that lists one tag twice is in its set once.
+      if (list.at(-1) !== brief) list.push(brief);
+      byTag.set(slug, list);
+    }
+  }
+  const tags = [...byTag.keys()].sort();
+  return new Map([[ALL, briefs], ...tags.map((slug): [string, Brief[]] => [slug, byTag.get(slug) ?? []])]);
+}
+
+/** The first 16 hex digits of the SHA-256 of `text`: 64 bits, unique among a store's documents. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,76 @@
+// What a store already holds: the versions published to it, in order, and the documents each one names.
+import { Documents } from "../../functions/catalog/documents.js";
+import {
+  MANIFEST_KEY,
+  type Manifest,
+  type ShardDocument,
+  versionKey,
+} from "../../functions/catalog/store-layout.js";
+import type { ContentStore, WritableContentStore } from "../../functions/store/content-store.js";
+import { mapLimit } from "../publish/ping.js";
+
+/** The store's list of published versions, oldest first: written before each new manifest. */
+export const HISTORY_KEY = "versions.json";
+
+/** One published version. */
+export interface PublishedVersion {
+  version: string;
+  /** When it was published, ISO 8601. */
+  published: string;
+}
+
+/** The manifest a store serves now, or undefined when nothing was published there yet. */
+export async function currentManifest(store: ContentStore): Promise<Manifest | undefined> {
+  const answer = await store.get(MANIFEST_KEY);
+  return answer.status === 200 ? (JSON.parse(answer.text) as Manifest) : undefined;
+}
+
+/** The versions published to `store`, oldest first. */
+export async function readHistory(store: ContentStore): Promise<PublishedVersion[]> {
+  const answer = await store.get(HISTORY_KEY);
+  return answer.status === 200 ? (JSON.parse(answer.text) as PublishedVersion[]) : [];
+}
+
+/** Every key `manifest` names, its own copy included, and every brief id it lists, published or withdrawn. */
+export async function namedBy(
+  store: ContentStore,
+  manifest: Manifest,
+): Promise<{ keys: Set<string>; briefs: Set<string>; withdrawn: Set<string> }> {
+  const documents = new Documents(store);
+  const keys = new Set<string>([versionKey(manifest.version)]);
+  const briefs = new Set<string>();
+  const withdrawn = new Set<string>();
+  for (const set of Object.values(manifest.sets)) keys.add(set.latest);
+  const shards = await mapLimit(Object.values(manifest.shards), 16, async (key) => {
+    keys.add(key);
+    return documents.get<ShardDocument>(key);
+  });
+  for (const shard of shards) {
+    for (const [name, entry] of Object.entries(shard)) {
+      if ("doc" in entry) keys.add(entry.doc);
+      if (!name.startsWith("brief:")) continue;
+      if ("withdrawn" in entry) withdrawn.add(name.slice(6));
+      else briefs.add(name.slice(6));
+    }
+  }
+  return { keys, briefs, withdrawn };
+}
+
+/**
+ * Deletes every document no version among the newest `keep` names, and those versions' records.
+ * Returns how many documents it deleted.
+ */
+export async function prune(store: WritableContentStore, keep: number): Promise<number> {
+  const history = await readHistory(store);
+  const kept = history.slice(-keep);
+  const named = new Set<string>([MANIFEST_KEY, HISTORY_KEY]);
+  for (const { version } of kept) {
+    const answer = await store.get(versionKey(version));
+    if (answer.status !== 200) continue;
+    for (const key of (await namedBy(store, JSON.parse(answer.text) as Manifest)).keys) named.add(key);
+  }
+  const doomed = (await store.list("")).filter((key) => !named.has(key));
+  await mapLimit(doomed, 16, (key) => store.delete(key));
+  await store.put(HISTORY_KEY, JSON.stringify(kept));
+  return doomed.length;
+}
