@@ -1,6 +1,8 @@
 // `npm run build`: validates content/, then writes dist/ (content store, widget, functions) all at once or not at all.
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { Content } from "../functions/catalog/content.js";
 import { publicBaseUrl } from "../functions/public-base-url.js";
 import { FileStore } from "../functions/store/file-store.js";
@@ -28,8 +30,10 @@ export async function buildAll(
   contentDir = "content",
   outdir = "dist",
   env = process.env,
+  /** Where parsed briefs are cached by file hash; none by default. */
+  cacheDir?: string,
 ): Promise<BuildResult> {
-  const catalog = await loadCatalog(contentDir);
+  const catalog = await loadCatalog(contentDir, { cacheDir });
   const next = `${outdir}.next`;
   await rm(next, { recursive: true, force: true });
   const store = writeStoreFiles(catalog, join(next, "store"), INLINE_STORE_LIMIT);
@@ -58,11 +62,13 @@ async function write(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    const result = await buildAll();
+    const { values } = parseArgs({ options: { content: { type: "string" }, out: { type: "string" } } });
+    const out = values.out ?? "dist";
+    const result = await buildAll(values.content ?? "content", out, process.env, ".news-brief/parsed");
     console.log(
-      `built dist/: content version ${result.version} (${result.briefs} briefs, ${result.documents} documents, ${result.bytes} bytes, ${result.inline ? "inside the bundles" : "read from dist/store"}), feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs`,
+      `built ${out}/: content version ${result.version} (${result.briefs} briefs, ${result.documents} documents, ${result.bytes} bytes, ${result.inline ? "inside the bundles" : "read from dist/store"}), feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs`,
     );
   } catch (error) {
     console.error(error instanceof ContentError ? `Build failed: ${error.message}` : error);

@@ -1,5 +1,7 @@
 // `npm run publish-content -- s3://bucket/prefix`: validates content/, uploads the documents the store lacks,
 // then the manifest, so readers switch to the new version at once; then tells the WebSub hub what changed.
+
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Content } from "../functions/catalog/content.js";
 import { MANIFEST_KEY } from "../functions/catalog/store-layout.js";
@@ -30,6 +32,8 @@ export interface PublishContentOptions {
   logger?: Pick<Console, "log" | "error">;
   /** Shows a progress line while uploading (default: when stderr is a terminal). */
   progress?: boolean;
+  /** How long a replaced version stays when pruning, in milliseconds. Default PRUNE_GRACE_MS (2 minutes). */
+  pruneGraceMs?: number;
   /** Date of the publish, for the store's history. Default now. */
   now?: () => Date;
 }
@@ -109,7 +113,13 @@ export async function publishContent(
     pinged = result.changed.length - result.failures.length;
     for (const failure of result.failures) logger.error(`failed to ping ${failure.url}: ${failure.message}`);
   }
-  const pruned = options.prune === undefined ? 0 : await prune(store, options.prune);
+  const pruned =
+    options.prune === undefined
+      ? 0
+      : await prune(store, options.prune, {
+          now: (options.now ?? (() => new Date()))().getTime(),
+          graceMs: options.pruneGraceMs,
+        });
   return { version: manifest.version, changed, uploaded, unchanged, withdrawn, pinged, pruned };
 }
 
@@ -193,6 +203,6 @@ export async function main(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,4 +1,6 @@
 // `npm run publish`: tells the WebSub hub which feeds changed since the last publish, and remembers what it told.
+
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type Manifest, ManifestError, readManifest } from "./publish/manifest.js";
 import { mapLimit, pingHub } from "./publish/ping.js";
@@ -121,6 +123,6 @@ export async function main(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.exitCode = await main(process.argv.slice(2));
 }

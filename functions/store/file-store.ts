@@ -16,10 +16,10 @@ export class FileStore implements WritableContentStore {
     readonly name = `file:${root}`,
   ) {}
 
-  async get(key: string, { etag }: ReadOptions = {}): Promise<StoreAnswer> {
+  async get(key: string, { etag, signal }: ReadOptions = {}): Promise<StoreAnswer> {
     let text: string;
     try {
-      text = await readFile(this.#path(key), "utf8");
+      text = await readFile(this.#path(key), { encoding: "utf8", signal });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return { status: 404 };
       throw new StoreUnavailableError(`${this.name}: cannot read ${key}`, { cause: error });

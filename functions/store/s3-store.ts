@@ -57,11 +57,14 @@ export class S3Store implements WritableContentStore {
     );
     if (response.status === 304) return { status: 304 };
     if (response.status === 404) {
-      await response.body?.cancel();
+      const body = await this.#text(response, `GET ${key}`);
+      // A misspelt bucket is a configuration error, not content that was never published.
+      if (body.includes("<Code>NoSuchBucket</Code>"))
+        throw new StoreUnavailableError(`${this.name}: no such bucket`);
       return { status: 404 };
     }
     await this.#expect(response, [200], `GET ${key}`);
-    const text = await response.text();
+    const text = await this.#text(response, `GET ${key}`);
     return { status: 200, text, etag: response.headers.get("ETag") ?? "" };
   }
 
@@ -86,7 +89,7 @@ export class S3Store implements WritableContentStore {
       if (token) url.searchParams.set("continuation-token", token);
       const response = await this.#send(url.href, {});
       await this.#expect(response, [200], `LIST ${prefix}`);
-      const xml = await response.text();
+      const xml = await this.#text(response, `LIST ${prefix}`);
       for (const [, key = ""] of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) {
         keys.push(decodeXml(key).slice(this.#prefix.length));
       }
@@ -122,6 +125,19 @@ export class S3Store implements WritableContentStore {
     }
   }
 
+  /** The body's text; the request's timeout also covers the body, so a stalled one fails the same way. */
+  async #text(response: Response, what: string): Promise<string> {
+    try {
+      return await response.text();
+    } catch (error) {
+      const why =
+        (error as Error).name === "TimeoutError" ? "did not answer in time" : "could not be reached";
+      throw new StoreUnavailableError(`${this.name}: ${what} ${why} (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
+  }
+
   async #expect(response: Response, statuses: number[], what: string): Promise<void> {
     if (statuses.includes(response.status)) return;
     const body = (await response.text().catch(() => "")).slice(0, 300);
@@ -132,9 +148,13 @@ export class S3Store implements WritableContentStore {
   }
 }
 
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decodes the named and numeric references S3 servers write in keys (s3rver writes ' as &#x27;). */
 function decodeXml(text: string): string {
   return text.replace(
-    /&(lt|gt|amp|quot|apos);/g,
-    (_, name: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" })[name] ?? "",
+    /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g,
+    (_, name?: string, dec?: string, hex?: string) =>
+      name ? (ENTITIES[name] ?? "") : String.fromCodePoint(Number.parseInt(dec ?? hex ?? "0", dec ? 10 : 16)),
   );
 }

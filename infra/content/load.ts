@@ -1,6 +1,6 @@
 // Reads content/, validates every file against the schemas, and compiles the catalog.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import * as v from "valibot";
 import { tagSlug } from "../../functions/catalog/tag-slug.js";
@@ -85,11 +85,18 @@ async function parseCached(cacheDir: string, name: string, source: string, siteL
   const hash = createHash("sha256").update(`${name}\0${siteLang}\0${source}`).digest("hex");
   const file = join(cacheDir, hash.slice(0, 2), `${hash}.json`);
   const cached = await readFile(file, "utf8").catch(() => undefined);
-  if (cached !== undefined) return { ok: true as const, brief: JSON.parse(cached) as Brief };
+  try {
+    if (cached !== undefined) return { ok: true as const, brief: JSON.parse(cached) as Brief };
+  } catch {
+    // A damaged cache entry is only a miss: parse the file again below.
+  }
   const parsed = parseBrief(name, source, siteLang);
   if (parsed.ok) {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(parsed.brief));
+    // Through a rename, so an interrupted run never leaves half an entry.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(parsed.brief));
+    await rename(temporary, file);
   }
   return parsed;
 }

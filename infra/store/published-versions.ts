@@ -56,13 +56,23 @@ export async function namedBy(
   return { keys, briefs, withdrawn };
 }
 
+/** How long a replaced version stays readable by default: two checks of the manifest and their timeouts. */
+export const PRUNE_GRACE_MS = 2 * 60_000;
+
 /**
- * Deletes every document no version among the newest `keep` names, and those versions' records.
+ * Deletes every document that no kept version names: the newest `keep`, and every version replaced less
+ * than `graceMs` ago, since running functions may serve it until their next check of the manifest.
  * Returns how many documents it deleted.
  */
-export async function prune(store: WritableContentStore, keep: number): Promise<number> {
+export async function prune(
+  store: WritableContentStore,
+  keep: number,
+  { now = Date.now(), graceMs = PRUNE_GRACE_MS }: { now?: number; graceMs?: number } = {},
+): Promise<number> {
   const history = await readHistory(store);
-  const kept = history.slice(-keep);
+  const kept = history.filter(
+    (_, i) => i >= history.length - keep || Date.parse(history[i + 1]?.published ?? "") > now - graceMs,
+  );
   const named = new Set<string>([MANIFEST_KEY, HISTORY_KEY]);
   for (const { version } of kept) {
     const answer = await store.get(versionKey(version));

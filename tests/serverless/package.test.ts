@@ -34,14 +34,43 @@ afterAll(async () => {
 });
 
 describe("osls package", () => {
-  test("writes one zip per function holding only that function's bundle", async () => {
+  test("writes one zip per function holding only that function's bundle and the content store", async () => {
     const zips = (await readdir(out)).filter((name) => name.endsWith(".zip")).sort();
     expect(zips).toEqual(["api.zip", "feeds.zip", "site.zip"]);
     for (const zip of zips) {
-      expect(await zipEntries(join(out, zip))).toEqual([
+      const entries = await zipEntries(join(out, zip));
+      expect(entries.filter((entry) => !entry.startsWith("dist/store/"))).toEqual([
         `dist/functions/${zip.replace(".zip", "")}/index.mjs`,
       ]);
+      expect(entries).toContain("dist/store/manifest.json");
     }
+  });
+
+  test("reads the content bucket with s3:GetObject on its stage's prefix only", async () => {
+    const template = JSON.parse(
+      await readFile(join(out, "cloudformation-template-update-stack.json"), "utf8"),
+    );
+    const role = template.Resources.IamRoleLambdaExecution.Properties;
+    const statements = role.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } }) =>
+        policy.PolicyDocument.Statement,
+    );
+    const s3 = statements.filter((statement: { Action: string[] }) =>
+      statement.Action.some((action) => action.startsWith("s3:")),
+    );
+    expect(s3).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: "arn:aws:s3:::news-brief-dev-content-eu-west-3/dev/*",
+      },
+    ]);
+    expect(template.Resources.ContentBucket.Type).toBe("AWS::S3::Bucket");
+    expect(template.Resources.ContentBucket.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(
+      true,
+    );
+    const env = template.Resources.FeedsLambdaFunction.Properties.Environment.Variables;
+    expect(env.NEWS_BRIEF_CONTENT).toBe("bundled");
   });
 
   test("declares Node.js 22 on arm64 behind one HTTP API with a catch-all route", async () => {
