@@ -28,13 +28,13 @@ export interface AppOptions {
 
 /** Builds the app serving `sections` from `content`. Unknown paths answer 404; errors map in one place. */
 export function createApp(content: Content, sections: Section[], options: AppOptions = {}): Hono {
-  const fixed = options.baseUrl === undefined ? undefined : new Links(options.baseUrl.replace(/\/+$/, ""));
+  const fixed = options.baseUrl === undefined ? undefined : new Links(options.baseUrl);
   const links = new WeakMap<Snapshot, Links>();
   const read = async (): Promise<Reading> => {
     const snapshot = await content.snapshot();
     let own = fixed ?? links.get(snapshot);
     if (!own) {
-      own = new Links(snapshot.site.baseUrl.replace(/\/+$/, ""));
+      own = new Links(snapshot.site.baseUrl);
       links.set(snapshot, own);
     }
     return { snapshot, links: own };

@@ -1,5 +1,6 @@
 // Every public URL and permanent id the service hands out, built from the base URL in one place.
 import type { Brief, Site } from "./catalog/brief.js";
+import type { Manifest } from "./catalog/store-layout.js";
 import { tagSlug } from "./catalog/tag-slug.js";
 
 /** The three feed formats. */
@@ -19,9 +20,34 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: "application/feed+json",
 };
 
+/** Names one feed document: a format, a set (undefined for all briefs, else a tag slug) and a page. */
+export interface FeedAddress {
+  format: FeedFormat;
+  slug?: string;
+  /** Archive page, 1 the oldest; undefined for the current page. */
+  page?: number;
+}
+
+/** Every feed document of `manifest` and its URL: the main feeds, then each tag's; current page first. */
+export function* feedAddresses(manifest: Manifest, links: Links): Generator<FeedAddress & { url: string }> {
+  for (const [slug, set] of Object.entries(manifest.sets)) {
+    for (let page = 0; page <= set.archives; page++) {
+      for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
+        const address = { format, slug: slug || undefined, page: page || undefined };
+        yield { ...address, url: links.feed(format, set.tag ?? undefined, address.page) };
+      }
+    }
+  }
+}
+
 /** URL builders for one base URL (no trailing slash). */
 export class Links {
-  constructor(readonly base: string) {}
+  /** The base URL without trailing slashes. */
+  readonly base: string;
+
+  constructor(base: string) {
+    this.base = base.replace(/\/+$/, "");
+  }
 
   home(): string {
     return `${this.base}/`;

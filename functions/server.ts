@@ -2,6 +2,7 @@
 import { bundledStore } from "news-brief:bundled-store";
 import { widgetScript } from "news-brief:widget-script";
 import { startServer } from "./adapters/node-server.js";
+import { ALL } from "./catalog/store-layout.js";
 import { contentFromEnv } from "./content-from-env.js";
 import { ConfigError } from "./store/store-config.js";
 
@@ -20,7 +21,7 @@ const snapshot = await content.snapshot().catch((error: Error) => {
   return undefined;
 });
 const latest = snapshot ? (await snapshot.latest()).slice(0, 3) : [];
-const count = snapshot?.set("")?.count ?? 0;
+const count = snapshot?.set(ALL)?.count ?? 0;
 console.log(`news-brief is serving ${count} brief(s) on ${url} (content: ${content.store.name})
 
   Front page     ${url}/

@@ -1,5 +1,6 @@
 // esbuild settings for every bundle the project ships: the widget and one file per function.
-import { posix, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 /** Browsers the widget supports: those with native custom elements, shadow DOM and ES2021. */
@@ -75,17 +76,16 @@ export async function bundleFunctions(
 
 /** The source of `news-brief:bundled-store`: the documents themselves, or the store folder at `folder`. */
 function storeModule(inline: Record<string, string> | undefined, folder: string): string {
-  const functions = resolve("functions/store");
+  const functions = fileURLToPath(new URL("../functions/store", import.meta.url));
   if (inline) {
     // JSON.parse of one string literal loads faster than the same object as a literal (V8's JSON fast path).
     return `import { MemoryStore } from ${JSON.stringify(`${functions}/memory-store.ts`)};
 const documents = JSON.parse(${JSON.stringify(JSON.stringify(inline))});
 export const bundledStore = () => new MemoryStore(documents, "bundled");`;
   }
-  const path = posix.join(".", folder.split("\\").join("/") || ".");
   return `import { fileURLToPath } from "node:url";
 import { FileStore } from ${JSON.stringify(`${functions}/file-store.ts`)};
-export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.stringify(`${path}/`)}, import.meta.url)), "bundled");`;
+export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.stringify(`${folder}/`)}, import.meta.url)), "bundled");`;
 }
 
 /** Resolves `news-brief:bundled-store` and `news-brief:widget-script` (declared in functions/build-output.d.ts). */

@@ -11,7 +11,7 @@ import { MemoryStore } from "../functions/store/memory-store.js";
 import { ConfigError } from "../functions/store/store-config.js";
 import { ContentError, loadCatalog } from "./content/load.js";
 import { publish } from "./publish.js";
-import { compileStore, type StoreDocument } from "./store/compile-store.js";
+import { type CompiledStore, compileStore, type StoreDocument } from "./store/compile-store.js";
 import { destination } from "./store/destination.js";
 import { feedManifest } from "./store/feed-manifest.js";
 import { currentManifest, HISTORY_KEY, namedBy, prune, readHistory } from "./store/published-versions.js";
@@ -67,36 +67,40 @@ export async function publishContent(
   const gone = before ? [...before.briefs, ...before.withdrawn].filter((id) => !ids.has(id)) : [];
   const withdrawn = before ? [...before.briefs].filter((id) => !ids.has(id)).sort() : [];
 
+  const now = (options.now ?? (() => new Date()))();
   const progress = new Progress(options.progress ?? process.stderr.isTTY === true);
   const index = new MemoryStore();
   const documents = compileStore(catalog, { withdrawn: gone });
-  const uploads = new Set<Promise<void>>();
+  let compiled: CompiledStore | undefined;
+  const next = (): StoreDocument | undefined => {
+    const step = documents.next();
+    if (!step.done) return step.value;
+    compiled ??= step.value;
+    return undefined;
+  };
   let uploaded = 0;
   let unchanged = 0;
-  const upload = async ({ key, text }: StoreDocument) => {
-    const pending = store.put(key, text).then(() => {
-      uploads.delete(pending);
-      uploaded++;
-    });
-    uploads.add(pending);
-    if (uploads.size >= (options.concurrency ?? 16)) await Promise.race(uploads);
+  // Workers share the one generator: each takes the next document as soon as its upload is done.
+  const upload = async () => {
+    for (let document = next(); document; document = next()) {
+      // The hub is told about changed feeds, which the index names: keep it, and it alone, for that.
+      if (catalog.site.hub && document.key.startsWith("index/")) await index.put(document.key, document.text);
+      if (before?.keys.has(document.key)) unchanged++;
+      else {
+        await store.put(document.key, document.text);
+        uploaded++;
+      }
+      progress.show(`${uploaded + unchanged} documents: ${uploaded} uploaded, ${unchanged} unchanged`);
+    }
   };
-  let step = documents.next();
-  for (; !step.done; step = documents.next()) {
-    const document = step.value;
-    if (document.key.startsWith("index/")) await index.put(document.key, document.text);
-    if (before?.keys.has(document.key)) unchanged++;
-    else await upload(document);
-    progress.show(`${uploaded + unchanged} documents: ${uploaded} uploaded, ${unchanged} unchanged`);
-  }
-  await Promise.all(uploads);
-  const { manifest, manifestDocuments } = step.value;
+  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, upload));
+  const { manifest, manifestDocuments } = compiled as CompiledStore;
   const changed = previous?.version !== manifest.version;
   if (changed) {
     const [current, copy] = manifestDocuments as [StoreDocument, StoreDocument];
     await store.put(copy.key, copy.text);
     const history = await readHistory(store);
-    const published = (options.now ?? (() => new Date()))().toISOString();
+    const published = now.toISOString();
     await store.put(HISTORY_KEY, JSON.stringify([...history, { version: manifest.version, published }]));
     // Last: the one write that switches readers to the new version, all of it at once.
     await store.put(current.key, current.text);
@@ -117,7 +121,7 @@ export async function publishContent(
     options.prune === undefined
       ? 0
       : await prune(store, options.prune, {
-          now: (options.now ?? (() => new Date()))().getTime(),
+          now: now.getTime(),
           graceMs: options.pruneGraceMs,
         });
   return { version: manifest.version, changed, uploaded, unchanged, withdrawn, pinged, pruned };

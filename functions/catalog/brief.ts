@@ -23,6 +23,9 @@ export interface BriefImage {
   alt: string;
 }
 
+/** A brief's id: its file name, a lowercase slug. */
+export const BRIEF_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** A brief as written in `content/briefs/<id>.md`, validated. */
 export interface Brief {
   /** The file name without `.md`: the brief's permanent identity. */

@@ -1,7 +1,6 @@
 // The content a process serves: the current manifest, checked again at most once per TTL, and the last good
 // version kept whenever the store fails.
-import { type ContentStore, StoreUnavailableError } from "../store/content-store.js";
-import { DEFAULT_TTL_SECONDS } from "../store/store-config.js";
+import { type ContentStore, DEFAULT_TTL_SECONDS, StoreUnavailableError } from "../store/content-store.js";
 import { Documents } from "./documents.js";
 import { Snapshot } from "./snapshot.js";
 import { MANIFEST_KEY, type Manifest } from "./store-layout.js";

@@ -67,10 +67,15 @@ export class Snapshot {
     return (inline ?? (await this.documents.get<BriefsDocument>(set.latest))).briefs;
   }
 
+  /** Whether a set has archive page `page` (a whole number from 1 to its number of archive pages). */
+  hasArchive(slug: string, page: number): boolean {
+    const archives = this.set(slug)?.archives ?? 0;
+    return Number.isInteger(page) && page >= 1 && page <= archives;
+  }
+
   /** The briefs of archive page `page` of a set, newest first; undefined when there is no such page. */
   async archivePage(slug: string, page: number): Promise<Brief[] | undefined> {
-    const set = this.set(slug);
-    if (!set || !Number.isInteger(page) || page < 1 || page > set.archives) return undefined;
+    if (!this.hasArchive(slug, page)) return undefined;
     const key = await this.archiveKey(slug, page);
     if (key === undefined) return undefined;
     const document = await this.documents.get<PageDocument>(key);

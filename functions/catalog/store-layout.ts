@@ -1,4 +1,5 @@
 // The compiled content store: its documents' keys and shapes, the contract between the build and the functions.
+import { fnv1a } from "../store/fnv1a.js";
 import type { Brief, Site } from "./brief.js";
 
 /** The one document publishing rewrites in place, last, so readers switch versions atomically. */
@@ -73,12 +74,7 @@ export const indexKey = {
  * one near 30 KB at 100,000 briefs, and adding a brief rewrites one shard, rarely two.
  */
 export function shardOf(key: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash & 0xff).toString(16).padStart(2, "0");
+  return (fnv1a(key) & 0xff).toString(16).padStart(2, "0");
 }
 
 /**

@@ -1,19 +1,10 @@
 // Every feed document of one content version, rendered on first request and kept with its validators.
-
 import type { Snapshot } from "../catalog/snapshot.js";
 import { ALL } from "../catalog/store-layout.js";
 import { Representation } from "../http/representation.js";
-import { FEED_FILES, FEED_TYPES, type FeedFormat, type Links } from "../links.js";
+import { FEED_TYPES, type FeedAddress, feedAddresses, type Links } from "../links.js";
 import { feedModel } from "./feed-model.js";
 import { renderFeedModel } from "./render-feed.js";
-
-/** Names one feed document: a format, a set (undefined for all briefs, else a tag slug) and a page. */
-export interface FeedAddress {
-  format: FeedFormat;
-  slug?: string;
-  /** Archive page, 1 the oldest; undefined for the current page. */
-  page?: number;
-}
 
 /** The feeds of one version at one base URL. Each document is rendered once, from a few store documents. */
 export class FeedDocuments {
@@ -26,9 +17,7 @@ export class FeedDocuments {
   async get({ format, slug = ALL, page }: FeedAddress): Promise<Representation | undefined> {
     const { snapshot, links } = this;
     const set = snapshot.set(slug);
-    if (!set || (page !== undefined && !(Number.isInteger(page) && page >= 1 && page <= set.archives))) {
-      return undefined;
-    }
+    if (!set || (page !== undefined && !snapshot.hasArchive(slug, page))) return undefined;
     return snapshot.rendered(`feed ${links.base} ${format} ${slug} ${page ?? ""}`, async () => {
       const briefs =
         page === undefined ? await snapshot.latest(slug) : await snapshot.archivePage(slug, page);
@@ -54,19 +43,7 @@ export class FeedDocuments {
   }
 
   /** Every document's address and URL: the main feeds, then each tag's; current page first, then archives. */
-  *addresses(): Generator<FeedAddress & { url: string }> {
-    for (const [slug, set] of Object.entries(this.snapshot.manifest.sets)) {
-      const pages = [undefined, ...Array.from({ length: set.archives }, (_, i) => i + 1)];
-      for (const page of pages) {
-        for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
-          yield {
-            format,
-            slug: slug || undefined,
-            page,
-            url: this.links.feed(format, set.tag ?? undefined, page),
-          };
-        }
-      }
-    }
+  addresses(): Generator<FeedAddress & { url: string }> {
+    return feedAddresses(this.snapshot.manifest, this.links);
   }
 }

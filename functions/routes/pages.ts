@@ -17,56 +17,49 @@ const HTML = "text/html; charset=utf-8";
 
 /** Serves the front page, one page per brief and one per tag. */
 export const pageRoutes: Section = ({ read }) => {
-  /** Renders the page under `key` once per version; `newest` dates it (Last-Modified). */
-  const page = (snapshot: Snapshot, key: string, render: () => unknown, newest: string | undefined) =>
-    snapshot.rendered(
-      key,
-      async () => new Representation(String(await render()), HTML, newest ? new Date(newest) : undefined),
-    );
-  const answer = (c: Context, representation: Representation) =>
-    send(c, representation, { "Cache-Control": SHORT_CACHE });
+  /**
+   * Renders the page under `key` once per version: `render` gives its HTML and its newest date
+   * (Last-Modified), and reads what the page is made of only then.
+   */
+  const page = async (
+    c: Context,
+    snapshot: Snapshot,
+    key: string,
+    render: () => Promise<[html: unknown, newest: string | undefined]>,
+  ) => {
+    const representation = await snapshot.rendered(key, async () => {
+      const [html, newest] = await render();
+      return new Representation(String(await html), HTML, newest ? new Date(newest) : undefined);
+    });
+    return send(c, representation, { "Cache-Control": SHORT_CACHE });
+  };
 
   const app = new Hono();
   readOnly(app, "/", async (c) => {
     const { snapshot, links } = await read();
-    const briefs = await snapshot.latest(ALL);
-    const tags = snapshot.tagSets().map(([, set]) => set.tag);
-    const newest = briefs[0]?.updated ?? briefs[0]?.published;
-    return answer(
-      c,
-      await page(
-        snapshot,
-        `page ${links.base} /`,
-        () => frontPage(snapshot.site, links, briefs, tags),
-        newest,
-      ),
-    );
+    return page(c, snapshot, `page ${links.base} /`, async () => {
+      const briefs = await snapshot.latest(ALL);
+      const tags = snapshot.tagSets().map(([, set]) => set.tag);
+      return [frontPage(snapshot.site, links, briefs, tags), briefs[0]?.updated ?? briefs[0]?.published];
+    });
   });
   readOnly(app, "/briefs/:id", async (c) => {
     const { snapshot, links } = await read();
     const brief = await findBrief(snapshot, c.req.param("id") ?? "");
-    const key = `page ${links.base} /briefs/${brief.id}`;
-    return answer(
-      c,
-      await page(
-        snapshot,
-        key,
-        () => briefPage(snapshot.site, links, brief),
-        brief.updated ?? brief.published,
-      ),
-    );
+    return page(c, snapshot, `page ${links.base} /briefs/${brief.id}`, async () => [
+      briefPage(snapshot.site, links, brief),
+      brief.updated ?? brief.published,
+    ]);
   });
   readOnly(app, "/tags/:slug", async (c) => {
     const slug = c.req.param("slug") ?? "";
     const { snapshot, links } = await read();
     const tag = slug === ALL ? null : (snapshot.set(slug)?.tag ?? null);
     if (tag === null) throw new NotFoundError(`No brief has the tag "${slug.slice(0, 100)}".`);
-    const tagged = await snapshot.latest(slug);
-    const key = `page ${links.base} /tags/${slug}`;
-    return answer(
-      c,
-      await page(snapshot, key, () => tagPage(snapshot.site, links, tag, tagged), tagged[0]?.published),
-    );
+    return page(c, snapshot, `page ${links.base} /tags/${slug}`, async () => {
+      const tagged = await snapshot.latest(slug);
+      return [tagPage(snapshot.site, links, tag, tagged), tagged[0]?.published];
+    });
   });
   return app;
 };

@@ -1,5 +1,8 @@
 // The one interface request code reads content through; each backend is one driver file beside it.
 
+/** Default seconds between two checks of the manifest: a new brief is live within half a minute. */
+export const DEFAULT_TTL_SECONDS = 30;
+
 /** A document as a store returns it: its text and an opaque validator. */
 export interface StoredDocument {
   status: 200;

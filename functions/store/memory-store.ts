@@ -1,9 +1,12 @@
 // A content store held in memory: the bundled store at small sizes (compiled into the bundle), and tests.
 import type { ReadOptions, StoreAnswer, WritableContentStore } from "./content-store.js";
+import { fnv1a } from "./fnv1a.js";
 
 /** Documents in a Map; the validator of a document is its text's length and a cheap hash. */
 export class MemoryStore implements WritableContentStore {
   readonly #documents: Map<string, string>;
+  /** Validators computed so far: the manifest is checked again every TTL, and never changes in a bundle. */
+  readonly #validators = new Map<string, string>();
 
   constructor(
     documents: Iterable<[string, string]> | Record<string, string> = [],
@@ -15,12 +18,17 @@ export class MemoryStore implements WritableContentStore {
   async get(key: string, { etag }: ReadOptions = {}): Promise<StoreAnswer> {
     const text = this.#documents.get(key);
     if (text === undefined) return { status: 404 };
-    const current = validator(text);
+    let current = this.#validators.get(key);
+    if (current === undefined) {
+      current = validator(text);
+      this.#validators.set(key, current);
+    }
     return etag === current ? { status: 304 } : { status: 200, text, etag: current };
   }
 
   async put(key: string, text: string): Promise<void> {
     this.#documents.set(key, text);
+    this.#validators.delete(key);
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -29,12 +37,11 @@ export class MemoryStore implements WritableContentStore {
 
   async delete(key: string): Promise<void> {
     this.#documents.delete(key);
+    this.#validators.delete(key);
   }
 }
 
 /** FNV-1a of the text plus its length: enough to tell two versions of one key apart. */
 export function validator(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `"${text.length.toString(36)}-${(hash >>> 0).toString(36)}"`;
+  return `"${text.length.toString(36)}-${fnv1a(text).toString(36)}"`;
 }

@@ -1,5 +1,5 @@
 // Reads which content store to use from the environment; a bad value stops start-up naming the variable.
-import type { ContentStore } from "./content-store.js";
+import { type ContentStore, DEFAULT_TTL_SECONDS } from "./content-store.js";
 import { S3Store } from "./s3-store.js";
 
 /** The settings every entry honours. */
@@ -14,9 +14,6 @@ export interface StoreConfig {
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
-
-/** Default seconds between two checks of the manifest: a new brief is live within half a minute. */
-export const DEFAULT_TTL_SECONDS = 30;
 
 type Env = Record<string, string | undefined>;
 

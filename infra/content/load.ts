@@ -1,16 +1,15 @@
 // Reads content/, validates every file against the schemas, and compiles the catalog.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import * as v from "valibot";
+import { BRIEF_ID } from "../../functions/catalog/brief.js";
 import { tagSlug } from "../../functions/catalog/tag-slug.js";
+import { FileStore } from "../../functions/store/file-store.js";
 import type { Brief, Catalog, Site } from "./catalog.js";
 import { readYaml, splitFrontMatter } from "./front-matter.js";
 import { parseKeyPoints } from "./key-points.js";
 import { describeIssues, FrontMatterSchema, SiteSchema } from "./schema.js";
-
-/** A brief's id: its file name, a lowercase slug. */
-export const BRIEF_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Thrown when content is invalid; `problems` holds every problem, each `file: field: what to do`. */
 export class ContentError extends Error {
@@ -39,11 +38,12 @@ export async function loadCatalog(
   const site = await loadSite(join(dir, "site.yml"), problems);
   const names = (await readdir(join(dir, "briefs")).catch(() => [])).sort();
   const briefs: Brief[] = [];
+  const cache = cacheDir === undefined ? undefined : new FileStore(cacheDir);
   for (const name of names) {
     const file = join(dir, "briefs", name);
     const source = await readFile(file, "utf8");
-    const brief = cacheDir
-      ? await parseCached(cacheDir, name, source, site?.lang ?? "en")
+    const brief = cache
+      ? await parseCached(cache, name, source, site?.lang ?? "en")
       : parseBrief(name, source, site?.lang ?? "en");
     if (brief.ok) briefs.push(brief.brief);
     else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
@@ -80,24 +80,26 @@ async function loadSite(file: string, problems: string[]): Promise<Site | undefi
   };
 }
 
+/**
+ * What a cached parse depends on besides the file: bump it whenever parseBrief's output changes, so that
+ * no cache written by an older parser is read.
+ */
+const PARSE_CACHE_FORMAT = 1;
+
 /** parseBrief, through a cache of valid results keyed by the file's name, text and the site's language. */
-async function parseCached(cacheDir: string, name: string, source: string, siteLang: string) {
-  const hash = createHash("sha256").update(`${name}\0${siteLang}\0${source}`).digest("hex");
-  const file = join(cacheDir, hash.slice(0, 2), `${hash}.json`);
-  const cached = await readFile(file, "utf8").catch(() => undefined);
+async function parseCached(cache: FileStore, name: string, source: string, siteLang: string) {
+  const hash = createHash("sha256")
+    .update(`${PARSE_CACHE_FORMAT}\0${name}\0${siteLang}\0${source}`)
+    .digest("hex");
+  const key = `${hash.slice(0, 2)}/${hash}.json`;
+  const cached = await cache.get(key);
   try {
-    if (cached !== undefined) return { ok: true as const, brief: JSON.parse(cached) as Brief };
+    if (cached.status === 200) return { ok: true as const, brief: JSON.parse(cached.text) as Brief };
   } catch {
     // A damaged cache entry is only a miss: parse the file again below.
   }
   const parsed = parseBrief(name, source, siteLang);
-  if (parsed.ok) {
-    await mkdir(dirname(file), { recursive: true });
-    // Through a rename, so an interrupted run never leaves half an entry.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(parsed.brief));
-    await rename(temporary, file);
-  }
+  if (parsed.ok) await cache.put(key, JSON.stringify(parsed.brief));
   return parsed;
 }
 

@@ -6,6 +6,7 @@ import {
   ALL,
   archiveCount,
   archiveRange,
+  type BriefEntry,
   type IndexEntry,
   indexKey,
   MANIFEST_KEY,
@@ -47,61 +48,49 @@ export function* compileStore(
   options: CompileOptions = {},
 ): Generator<StoreDocument, CompiledStore> {
   const { site } = catalog;
-  const made: StoreDocument[] = [];
-  const add = (name: string, value: unknown): string => {
-    const text = JSON.stringify(value);
-    const key = `${name}.${contentHash(text)}.json`;
-    made.push({ key, text });
-    return key;
-  };
-
   const members = setMembers(catalog.briefs);
   const index = new Map<string, IndexEntry>();
-  const briefKeys = new Map<string, string>();
+  // Each brief's entry, filled in with its position in every set it belongs to.
+  const entries = new Map<string, BriefEntry>();
   for (const brief of catalog.briefs) {
-    briefKeys.set(brief.id, add(`briefs/${brief.id}`, brief));
-    yield* made.splice(0);
+    const document = storeDocument(`briefs/${brief.id}`, brief);
+    const entry: BriefEntry = { doc: document.key, positions: {} };
+    entries.set(brief.id, entry);
+    index.set(indexKey.brief(brief.id), entry);
+    yield document;
   }
-  const positions = new Map<string, Record<string, number>>();
   for (const [slug, briefs] of members) {
     briefs.forEach((brief, i) => {
-      const own = positions.get(brief.id) ?? {};
-      own[slug] = briefs.length - i;
-      positions.set(brief.id, own);
-    });
-  }
-  for (const brief of catalog.briefs) {
-    index.set(indexKey.brief(brief.id), {
-      doc: briefKeys.get(brief.id) ?? "",
-      positions: positions.get(brief.id) ?? {},
+      (entries.get(brief.id) as BriefEntry).positions[slug] = briefs.length - i;
     });
   }
   for (const id of options.withdrawn ?? []) {
-    if (!briefKeys.has(id)) index.set(indexKey.brief(id), { withdrawn: true });
+    if (!entries.has(id)) index.set(indexKey.brief(id), { withdrawn: true });
   }
 
   const sets: Record<string, SetEntry> = {};
   const inline: Manifest["inline"] = {};
   for (const [slug, briefs] of members) {
     const name = slug === ALL ? "_all" : slug;
-    const latestBriefs = briefs.slice(0, site.feedSize);
-    const latest = add(`latest/${name}`, { briefs: latestBriefs });
-    if (slug === ALL) inline[latest] = { briefs: latestBriefs };
-    yield* made.splice(0);
+    const newest = { briefs: briefs.slice(0, site.feedSize) };
+    const latest = storeDocument(`latest/${name}`, newest);
+    if (slug === ALL) inline[latest.key] = newest;
+    yield latest;
     const archives = archiveCount(briefs.length, site.feedSize);
     for (let page = 1; page <= archives; page++) {
       const { first, last } = archiveRange(page, site.feedSize);
       const keys = briefs
         .slice(briefs.length - last, briefs.length - first + 1)
-        .map((b) => briefKeys.get(b.id));
-      index.set(indexKey.archive(slug, page), { doc: add(`archive/${name}/${page}`, { briefs: keys }) });
-      yield* made.splice(0);
+        .map((brief) => entries.get(brief.id)?.doc);
+      const document = storeDocument(`archive/${name}/${page}`, { briefs: keys });
+      index.set(indexKey.archive(slug, page), { doc: document.key });
+      yield document;
     }
     sets[slug] = {
       tag: slug === ALL ? null : (briefs[0]?.tags.find((t) => tagSlug(t) === slug) ?? slug),
       count: briefs.length,
       archives,
-      latest,
+      latest: latest.key,
     };
   }
 
@@ -112,12 +101,15 @@ export function* compileStore(
     (shards[shard] as ShardDocument)[key] = index.get(key) as IndexEntry;
   }
   const shardKeys: Record<string, string> = {};
-  for (const shard of Object.keys(shards).sort()) shardKeys[shard] = add(`index/${shard}`, shards[shard]);
-  yield* made.splice(0);
+  for (const shard of Object.keys(shards).sort()) {
+    const document = storeDocument(`index/${shard}`, shards[shard]);
+    shardKeys[shard] = document.key;
+    yield document;
+  }
 
-  const body = { format: 1 as const, site, sets, shards: shardKeys, inline };
-  const version = contentHash(JSON.stringify(body));
-  const manifest: Manifest = { format: 1, version, site, sets, shards: shardKeys, inline };
+  const body = { site, sets, shards: shardKeys, inline };
+  const version = contentHash(JSON.stringify({ format: 1, ...body }));
+  const manifest: Manifest = { format: 1, version, ...body };
   const text = JSON.stringify(manifest);
   return {
     manifest,
@@ -126,6 +118,28 @@ export function* compileStore(
       { key: versionKey(version), text },
     ],
   };
+}
+
+/**
+ * Compiles `catalog` as compileStore does, handing each document to `each`, the manifest and its copy
+ * last, for callers that write synchronously.
+ */
+export function compileInto(
+  catalog: Catalog,
+  each: (document: StoreDocument) => void,
+  options: CompileOptions = {},
+): CompiledStore {
+  const documents = compileStore(catalog, options);
+  let step = documents.next();
+  for (; !step.done; step = documents.next()) each(step.value);
+  for (const document of step.value.manifestDocuments) each(document);
+  return step.value;
+}
+
+/** A document named by its path and the hash of its JSON text. */
+function storeDocument(name: string, value: unknown): StoreDocument {
+  const text = JSON.stringify(value);
+  return { key: `${name}.${contentHash(text)}.json`, text };
 }
 
 /** Every set's briefs, newest first: every brief under ALL, then each tag's, in slug order. */

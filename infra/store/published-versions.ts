@@ -1,6 +1,7 @@
 // What a store already holds: the versions published to it, in order, and the documents each one names.
 import { Documents } from "../../functions/catalog/documents.js";
 import {
+  indexKey,
   MANIFEST_KEY,
   type Manifest,
   type ShardDocument,
@@ -31,12 +32,16 @@ export async function readHistory(store: ContentStore): Promise<PublishedVersion
   return answer.status === 200 ? (JSON.parse(answer.text) as PublishedVersion[]) : [];
 }
 
-/** Every key `manifest` names, its own copy included, and every brief id it lists, published or withdrawn. */
+/**
+ * Every key `manifest` names, its own copy included, and every brief id it lists, published or withdrawn.
+ * Pass one `documents` for several versions: they share most of their shards.
+ */
 export async function namedBy(
   store: ContentStore,
   manifest: Manifest,
+  documents = new Documents(store),
 ): Promise<{ keys: Set<string>; briefs: Set<string>; withdrawn: Set<string> }> {
-  const documents = new Documents(store);
+  const prefix = indexKey.brief("");
   const keys = new Set<string>([versionKey(manifest.version)]);
   const briefs = new Set<string>();
   const withdrawn = new Set<string>();
@@ -48,9 +53,9 @@ export async function namedBy(
   for (const shard of shards) {
     for (const [name, entry] of Object.entries(shard)) {
       if ("doc" in entry) keys.add(entry.doc);
-      if (!name.startsWith("brief:")) continue;
-      if ("withdrawn" in entry) withdrawn.add(name.slice(6));
-      else briefs.add(name.slice(6));
+      if (!name.startsWith(prefix)) continue;
+      if ("withdrawn" in entry) withdrawn.add(name.slice(prefix.length));
+      else briefs.add(name.slice(prefix.length));
     }
   }
   return { keys, briefs, withdrawn };
@@ -74,10 +79,12 @@ export async function prune(
     (_, i) => i >= history.length - keep || Date.parse(history[i + 1]?.published ?? "") > now - graceMs,
   );
   const named = new Set<string>([MANIFEST_KEY, HISTORY_KEY]);
+  const documents = new Documents(store);
   for (const { version } of kept) {
     const answer = await store.get(versionKey(version));
     if (answer.status !== 200) continue;
-    for (const key of (await namedBy(store, JSON.parse(answer.text) as Manifest)).keys) named.add(key);
+    const { keys } = await namedBy(store, JSON.parse(answer.text) as Manifest, documents);
+    for (const key of keys) named.add(key);
   }
   const doomed = (await store.list("")).filter((key) => !named.has(key));
   await mapLimit(doomed, 16, (key) => store.delete(key));

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Catalog } from "../content/catalog.js";
-import { type CompiledStore, compileStore } from "./compile-store.js";
+import { type CompiledStore, compileInto } from "./compile-store.js";
 
 /** What writeStoreFiles wrote. */
 export interface WrittenStore extends CompiledStore {
@@ -33,10 +33,6 @@ export function writeStoreFiles(catalog: Catalog, dir: string, inlineLimit = 0):
     if (inline && bytes <= inlineLimit) inline[key] = text;
     else inline = undefined;
   };
-  const documents = compileStore(catalog);
-  let step = documents.next();
-  for (; !step.done; step = documents.next()) write(step.value);
-  const compiled = step.value;
-  for (const document of compiled.manifestDocuments) write(document);
+  const compiled = compileInto(catalog, write);
   return { ...compiled, count, bytes, inline };
 }

@@ -3,15 +3,12 @@ import { Content, type ContentOptions } from "../../functions/catalog/content.js
 import type { Snapshot } from "../../functions/catalog/snapshot.js";
 import { MemoryStore } from "../../functions/store/memory-store.js";
 import type { Catalog } from "../../infra/content/catalog.js";
-import { compileStore } from "../../infra/store/compile-store.js";
+import { compileInto } from "../../infra/store/compile-store.js";
 
 /** The store the build would compile from `catalog`; `withdrawn` ids answer 410. */
 export function storeOf(catalog: Catalog, withdrawn: string[] = []): MemoryStore {
   const store = new MemoryStore();
-  const documents = compileStore(catalog, { withdrawn });
-  let step = documents.next();
-  for (; !step.done; step = documents.next()) void store.put(step.value.key, step.value.text);
-  for (const { key, text } of step.value.manifestDocuments) void store.put(key, text);
+  compileInto(catalog, ({ key, text }) => void store.put(key, text), { withdrawn });
   return store;
 }
 

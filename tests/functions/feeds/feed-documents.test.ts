@@ -1,8 +1,8 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, test } from "vitest";
 import { cleanText } from "../../../functions/catalog/xml-text.js";
-import { type FeedAddress, FeedDocuments } from "../../../functions/feeds/feed-documents.js";
-import { Links } from "../../../functions/links.js";
+import { FeedDocuments } from "../../../functions/feeds/feed-documents.js";
+import { type FeedAddress, Links } from "../../../functions/links.js";
 import type { Brief, Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { baseBrief, generatedCatalog, hostileCatalog } from "../../fixtures/catalog.js";

@@ -1,10 +1,10 @@
 // Which store the environment names: the bundled one or a bucket, and a ConfigError naming each bad variable.
 import { describe, expect, test, vi } from "vitest";
+import { DEFAULT_TTL_SECONDS } from "../../../functions/store/content-store.js";
 import { MemoryStore } from "../../../functions/store/memory-store.js";
 import { S3Store } from "../../../functions/store/s3-store.js";
 import {
   ConfigError,
-  DEFAULT_TTL_SECONDS,
   s3StoreFromEnv,
   storeConfig,
   storeFromEnv,
