@@ -15,7 +15,12 @@ try {
   process.exit(2);
 }
 const port = Number(process.env.PORT ?? 3000);
-const { url } = await startServer(content, widgetScript, { port: Number.isInteger(port) ? port : 3000 });
+// HOST=0.0.0.0 in a container; the default answers on this machine only.
+const hostname = process.env.HOST?.trim() || "localhost";
+const { url } = await startServer(content, widgetScript, {
+  port: Number.isInteger(port) ? port : 3000,
+  hostname,
+});
 const snapshot = await content.snapshot().catch((error: Error) => {
   console.error(`news-brief started, but its content cannot be read yet: ${error.message}`);
   return undefined;

@@ -9,6 +9,7 @@ import { FileStore } from "../functions/store/file-store.js";
 import { bundleFunctions, bundleWidget, INLINE_STORE_LIMIT } from "./bundle.js";
 import { ContentError, loadCatalog } from "./content/load.js";
 import { customElementsManifest } from "./custom-elements.js";
+import { buildHosts } from "./hosts/build-hosts.js";
 import { feedManifest } from "./store/feed-manifest.js";
 import { writeStoreFiles } from "./store/store-files.js";
 
@@ -45,6 +46,7 @@ export async function buildAll(
   const feeds = await feedManifest(snapshot, publicBaseUrl(env));
   await write(join(next, "feeds.json"), `${JSON.stringify(feeds, null, 2)}\n`);
   await bundleFunctions(next, store.inline, widgetScript);
+  await buildHosts(next, join(next, "store"), store.inline, widgetScript);
   // Swap only once everything is written, so a failed build never leaves half an output behind.
   await rm(outdir, { recursive: true, force: true });
   await rename(next, outdir);

@@ -2,6 +2,7 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import type { HostTarget } from "./hosts/host-target.js";
 
 /** Browsers the widget supports: those with native custom elements, shadow DOM and ES2021. */
 export const WIDGET_TARGET = ["chrome100", "firefox100", "safari15.4", "edge100"];
@@ -72,6 +73,37 @@ export async function bundleFunctions(
       }),
     ),
   );
+}
+
+/**
+ * Bundles one host's entry into `dir`/`target.outfile`. `store` is either the documents (inside the bundle)
+ * or undefined, for a host that reads the store/ folder the build links next to its bundle.
+ */
+export async function bundleHost(
+  target: HostTarget,
+  dir: string,
+  inline: Record<string, string> | undefined,
+  widgetScript: string,
+): Promise<void> {
+  const outfile = `${dir}/${target.outfile}`;
+  await build({
+    entryPoints: [target.entry],
+    outfile,
+    bundle: true,
+    platform: target.platform,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+    ...target.esbuild,
+    plugins: [
+      buildOutputModules(
+        storeModule(inline, relative(resolve(outfile, ".."), resolve(dir, "store"))),
+        widgetScript,
+      ),
+    ],
+  });
 }
 
 /** The source of `news-brief:bundled-store`: the documents themselves, or the store folder at `folder`. */

@@ -1,0 +1,4 @@
+// Every host the build writes a deployment for, under dist/hosts/<name>/ (AWS Lambda is serverless.yml's).
+import type { HostTarget } from "./host-target.js";
+
+export const HOSTS: HostTarget[] = [];

@@ -1,0 +1,164 @@
+// The conformance suite every host runs on its real runtime: the same requests, compared byte for byte with
+// the reference app (createApp over dist/, in this process). Hono's runtime-tests and Nitro's shared
+// tests do the same; this one also checks validators, codings, HEAD and the error answers.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import type { Hono } from "hono";
+import { beforeAll, describe, expect, test } from "vitest";
+import { allSections } from "../../../functions/all-sections.js";
+import { createApp } from "../../../functions/app.js";
+import { Content } from "../../../functions/catalog/content.js";
+import { FileStore } from "../../../functions/store/file-store.js";
+import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
+import type { HostUnderTest, RawResponse } from "./host-under-test.js";
+
+/** The base URL every host under test is given as PUBLIC_BASE_URL. */
+export const CONFORMANCE_BASE_URL = "https://briefs.example.com";
+
+/** The environment every host under test gets: the bundled store and the base URL. */
+export const CONFORMANCE_ENV = { PUBLIC_BASE_URL: CONFORMANCE_BASE_URL, NEWS_BRIEF_CONTENT: "bundled" };
+
+/** The seed brief, its tag's slug. */
+const SEED = "microsoft-employes-contrats-police";
+const TAG = "microsoft";
+
+/** Headers that must be the same as the reference app's: the representation and its caching. */
+const SAME_HEADERS = [
+  "content-type",
+  "cache-control",
+  "etag",
+  "last-modified",
+  "vary",
+  "content-encoding",
+  "access-control-allow-origin",
+  "allow",
+];
+
+/** Answers of the app in this process, from the build in dist/. */
+function referenceApp(): Hono {
+  const dist = join(PROJECT_ROOT, "dist");
+  const widget = readFileSync(join(dist, "widget/news-brief.js"), "utf8");
+  const content = new Content(new FileStore(join(dist, "store")));
+  return createApp(content, allSections(widget), { baseUrl: CONFORMANCE_BASE_URL });
+}
+
+async function referenceAnswer(app: Hono, path: string, init: RequestInit = {}): Promise<RawResponse> {
+  const response = await app.request(`${CONFORMANCE_BASE_URL}${path}`, init);
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+}
+
+function headersOf(response: RawResponse): Record<string, string | null> {
+  return Object.fromEntries(SAME_HEADERS.map((name) => [name, response.headers.get(name)]));
+}
+
+/** Registers the suite for `host`, started once before it and stopped after. */
+export function conformance(host: string, start: () => Promise<HostUnderTest>): void {
+  describe(`${host}: the conformance suite`, () => {
+    let subject: HostUnderTest;
+    let reference: Hono;
+
+    beforeAll(async () => {
+      reference = referenceApp();
+      subject = await start();
+      return () => subject.stop();
+    }, 90_000);
+
+    const same = async (path: string, init: RequestInit = {}) => {
+      const [actual, expected] = await Promise.all([
+        subject.request(path, init),
+        referenceAnswer(reference, path, init),
+      ]);
+      expect({ status: actual.status, ...headersOf(actual) }).toEqual({
+        status: expected.status,
+        ...headersOf(expected),
+      });
+      expect(Buffer.from(actual.body).toString("utf8")).toBe(Buffer.from(expected.body).toString("utf8"));
+      return actual;
+    };
+
+    test.each([
+      ["/feed.xml", "application/rss+xml; charset=utf-8"],
+      ["/atom.xml", "application/atom+xml; charset=utf-8"],
+      ["/feed.json", "application/feed+json; charset=utf-8"],
+      [`/tags/${TAG}/feed.xml`, "application/rss+xml; charset=utf-8"],
+      ["/api/briefs", "application/json; charset=utf-8"],
+      [`/briefs/${SEED}`, "text/html; charset=utf-8"],
+      ["/widget/news-brief.js", "text/javascript; charset=utf-8"],
+    ])("GET %s answers as the reference app does (%s)", async (path, type) => {
+      const answer = await same(path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("content-type")).toBe(type);
+      expect(answer.body.byteLength).toBeGreaterThan(100);
+    });
+
+    test("links point at PUBLIC_BASE_URL, not at the host's own address", async () => {
+      const feed = Buffer.from((await subject.request("/feed.json")).body).toString("utf8");
+      expect(JSON.parse(feed).home_page_url).toBe(`${CONFORMANCE_BASE_URL}/`);
+    });
+
+    test.each(["/feed.xml", "/api/briefs"])(
+      "If-None-Match with the ETag of %s answers 304, strong or weak",
+      async (path) => {
+        const etag = (await subject.request(path)).headers.get("etag");
+        expect(etag).toMatch(/^"[^"]+"$/);
+        for (const tag of [etag, `W/${etag}`]) {
+          const answer = await same(path, { headers: { "If-None-Match": tag ?? "" } });
+          expect(answer.status).toBe(304);
+          expect(answer.body.byteLength).toBe(0);
+        }
+      },
+    );
+
+    test.each([
+      ["br", brotliDecompressSync],
+      ["gzip", gunzipSync],
+    ] as const)("sends %s when asked, and it decodes to the plain body", async (coding, decode) => {
+      const plain = await subject.request("/feed.xml", { headers: { "Accept-Encoding": "identity" } });
+      const encoded = await same("/feed.xml", { headers: { "Accept-Encoding": coding } });
+      expect(encoded.headers.get("content-encoding")).toBe(coding);
+      expect(encoded.body.byteLength).toBeLessThan(plain.body.byteLength);
+      expect(Buffer.from(decode(encoded.body)).equals(Buffer.from(plain.body))).toBe(true);
+    });
+
+    test("HEAD answers the GET's headers and no body", async () => {
+      const head = await subject.request("/feed.xml", { method: "HEAD" });
+      const get = await subject.request("/feed.xml");
+      expect(head.status).toBe(200);
+      expect(head.body.byteLength).toBe(0);
+      expect(headersOf(head)).toEqual(headersOf(get));
+    });
+
+    test("an unknown path answers 404 with a message", async () => {
+      const answer = await same("/no/such/page");
+      expect(answer.status).toBe(404);
+      expect(Buffer.from(answer.body).toString("utf8")).toMatch(/^404 /);
+    });
+
+    test("an unknown brief answers 404 from the API as JSON", async () => {
+      const answer = await same("/api/briefs/no-such-brief");
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(Buffer.from(answer.body).toString("utf8"))).toHaveProperty("error");
+    });
+
+    test("POST answers 405 with the methods allowed", async () => {
+      const answer = await same("/feed.xml", {
+        method: "POST",
+        body: "x",
+        headers: { "Content-Type": "text/plain" },
+      });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get("allow")).toMatch(/GET/);
+    });
+
+    test("a bad query answers 400 with a message, never 500", async () => {
+      const answer = await same("/api/briefs?limit=banana");
+      expect(answer.status).toBe(400);
+      expect(Buffer.from(answer.body).toString("utf8")).toMatch(/limit/);
+    });
+  });
+}
