@@ -4,6 +4,7 @@
 // the worker sends it. The Functions host itself is not run: its install downloads a binary.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { HttpRequest, HttpResponse, type HttpResponseInit, InvocationContext } from "@azure/functions";
@@ -19,6 +20,11 @@ const APP = join(PROJECT_ROOT, "dist/hosts/azure");
 /** The address Azure gives a function app. */
 const ORIGIN = "https://news-brief.azurewebsites.net";
 
+/** Node's own import, not the test runner's: the worker loads the app with it, CommonJS interop and all. */
+const nativeImport = createRequire(import.meta.url)("./native-import.cjs") as (
+  url: string,
+) => Promise<unknown>;
+
 let core: FunctionsCore;
 let loads = 0;
 
@@ -33,7 +39,7 @@ async function loadApp(env: Record<string, string>): Promise<RegisteredFunction>
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const before = core.registered.length;
   try {
-    await import(`${pathToFileURL(join(APP, "index.mjs")).href}?load=${++loads}`);
+    await nativeImport(`${pathToFileURL(join(APP, "index.mjs")).href}?load=${++loads}`);
   } finally {
     vi.unstubAllEnvs();
   }
