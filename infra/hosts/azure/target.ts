@@ -11,7 +11,8 @@ export const azure: HostTarget = {
   outfile: "index.mjs",
   platform: "node",
   readsFiles: true,
-  // Installed by the deployment's build like any dependency, and the version Microsoft's docs ask for.
+  // Left to the deployment's `npm install`, as Microsoft's guide for the v4 model has it: the function app's
+  // package.json pins the version the tests run.
   esbuild: { external: [LIBRARY], target: "node20" },
   files: () => ({
     // routePrefix "": the host's default puts every HTTP function under /api/, and the app's own /api/briefs
