@@ -14,6 +14,7 @@ const ROUTES = [
   "/api/briefs/brief-0003",
   "/briefs/brief-0003",
   "/widget/news-brief.js",
+  `/widget/${WIDGET_SCRIPT.file}`,
   "/feed.xsl",
   "/tags/microsoft",
   "/embed/brief-0003",
@@ -57,13 +58,47 @@ describe("the feeds", () => {
 });
 
 describe("the widget script", () => {
-  test("is served to any origin as JavaScript", async () => {
+  test.each(["news-brief.js", WIDGET_SCRIPT.file])(
+    "is served as %s to any origin as JavaScript",
+    async (file) => {
+      const response = await get(`/widget/${file}`);
+      expect(await response.text()).toBe(WIDGET_SCRIPT.text);
+      expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+      expect(response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    },
+  );
+
+  test("is cached for a year, immutable, under its versioned name", async () => {
+    const response = await get(`/widget/${WIDGET_SCRIPT.file}`);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  test("is cached for 5 minutes under the name partners paste, then used stale while it refreshes", async () => {
     const response = await get("/widget/news-brief.js");
-    expect(await response.text()).toBe(WIDGET_SCRIPT);
-    expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-    expect(response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("cache-control")).toMatch(/max-age=86400/);
+    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=300, stale-while-revalidate=\d+/);
+  });
+
+  test("answers 404, not the current script, for any other version", async () => {
+    for (const file of ["news-brief.0000000000.js", "news-brief.js.map", "other.js"]) {
+      const response = await get(`/widget/${file}`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain(WIDGET_SCRIPT.text);
+    }
+  });
+
+  test("carries one ETag under both names, and answers 304 to it", async () => {
+    const [stable, versioned] = [
+      await get("/widget/news-brief.js"),
+      await get(`/widget/${WIDGET_SCRIPT.file}`),
+    ];
+    const etag = stable.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(versioned.headers.get("etag")).toBe(etag);
+    const again = await get(`/widget/${WIDGET_SCRIPT.file}`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 });
 
