@@ -123,7 +123,7 @@ async function serve(ttl = "1") {
     () => {
       throw new Error("this test reads only the bucket");
     },
-    { now: ttl === "0" ? Date.now : () => time, log: (entry) => warnings.push(entry) },
+    { now: ttl === "0" ? Date.now : () => time, logger: { log: (entry) => warnings.push(entry) } },
   );
   const server = await startServer(content, WIDGET_SCRIPT, { port: 0, hostname: "127.0.0.1", env: {} });
   servers.push(server);

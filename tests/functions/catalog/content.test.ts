@@ -95,7 +95,7 @@ async function setUp(catalog: Catalog = generatedCatalog(3), options: ContentOpt
   const content = new Content(store, {
     ttlSeconds: 30,
     now: clock.now,
-    log: (entry) => logged.push(entry),
+    logger: { log: (entry) => logged.push(entry) },
     ...options,
   });
   return { store, version, clock, logged, content };

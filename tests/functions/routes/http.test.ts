@@ -57,6 +57,38 @@ describe("the feeds", () => {
   });
 });
 
+describe("weak ETags, as CloudFront sends them back after compressing", () => {
+  const VALIDATED = ROUTES.filter((path) => path !== "/feed.xsl");
+
+  test.each(VALIDATED)("answers 304 to If-None-Match with the W/ form of the ETag of %s", async (path) => {
+    const etag = (await get(path)).headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[^"]+"$/);
+    for (const tags of [`W/${etag}`, `"other", W/${etag}`, `W/"other",W/${etag}`]) {
+      const response = await get(path, { headers: { "If-None-Match": tags } });
+      expect(response.status).toBe(304);
+      expect(response.headers.get("etag")).toBe(etag);
+    }
+  });
+
+  test("answers 304 to the weak form of the browser view's ETag of a feed, and 200 to the reader view's", async () => {
+    const html = { Accept: "text/html" };
+    const [browser, reader] = [await get("/feed.xml", { headers: html }), await get("/feed.xml")];
+    const weak = (response: Response) => `W/${response.headers.get("etag")}`;
+    expect((await get("/feed.xml", { headers: { ...html, "If-None-Match": weak(browser) } })).status).toBe(
+      304,
+    );
+    expect((await get("/feed.xml", { headers: { ...html, "If-None-Match": weak(reader) } })).status).toBe(
+      200,
+    );
+  });
+
+  test.each(VALIDATED)("answers 200 to a weak ETag of other bytes on %s", async (path) => {
+    const etag = (await get(path)).headers.get("etag") ?? "";
+    const response = await get(path, { headers: { "If-None-Match": `W/"x${etag.slice(1)}` } });
+    expect(response.status).toBe(200);
+  });
+});
+
 describe("the widget script", () => {
   test.each(["news-brief.js", WIDGET_SCRIPT.file])(
     "is served as %s to any origin as JavaScript",
