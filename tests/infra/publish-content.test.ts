@@ -365,7 +365,7 @@ describe("publishContent to S3, served by the Node server", () => {
   test("answers 503 with Retry-After on a cold start with storage down, and serves once storage is back", async () => {
     const folder = await ContentFolder.create(work, "content", THREE);
     await publish(folder);
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(console, "log").mockImplementation(() => {});
     await s3.stop();
     const app = await serve();
 
