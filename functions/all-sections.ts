@@ -5,15 +5,15 @@ import { feedStylesheetRoute } from "./routes/feed-stylesheet.js";
 import { feedRoutes } from "./routes/feeds.js";
 import { oembedRoutes } from "./routes/oembed.js";
 import { pageRoutes } from "./routes/pages.js";
-import { widgetScriptRoute } from "./routes/widget-script.js";
+import { type WidgetScript, widgetScriptRoute } from "./routes/widget-script.js";
 
 /** Feeds and their stylesheet, API, pages, oEmbed and the widget script. */
-export function allSections(widgetScript: string): Section[] {
+export function allSections(widgetScript: WidgetScript): Section[] {
   return [
     feedRoutes,
     feedStylesheetRoute,
     apiRoutes,
-    pageRoutes,
+    pageRoutes(widgetScript.file),
     oembedRoutes,
     widgetScriptRoute(widgetScript),
   ];

@@ -4,6 +4,8 @@ import type { Content } from "./catalog/content.js";
 import type { Snapshot } from "./catalog/snapshot.js";
 import { errorResponse, NotFoundError } from "./http-errors.js";
 import { Links } from "./links.js";
+import { defaultLogger, type Logger } from "./log/logger.js";
+import { requestLog } from "./log/request-log.js";
 
 /** What a request reads: one version of the content, and the URLs of this deployment. */
 export interface Reading {
@@ -24,6 +26,10 @@ export type Section = (context: AppContext) => Hono;
 export interface AppOptions {
   /** Public base URL; defaults to the site's `baseUrl`. */
   baseUrl?: string;
+  /** Where the line of each request goes; default one JSON line on stdout. */
+  logger?: Logger;
+  /** The host's id of a request, from what it passes the app (its `env`); see requestLog. */
+  requestId?: (env: unknown) => string | undefined;
 }
 
 /** Builds the app serving `sections` from `content`. Unknown paths answer 404; errors map in one place. */
@@ -40,6 +46,13 @@ export function createApp(content: Content, sections: Section[], options: AppOpt
     return { snapshot, links: own };
   };
   const app = new Hono();
+  app.use(
+    requestLog({
+      logger: options.logger ?? defaultLogger,
+      requestId: options.requestId,
+      version: () => content.version,
+    }),
+  );
   for (const section of sections) app.route("/", section({ read }));
   app.notFound((c) => errorResponse(new NotFoundError(), c));
   app.onError(errorResponse);

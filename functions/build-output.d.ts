@@ -6,6 +6,6 @@ declare module "news-brief:bundled-store" {
 }
 
 declare module "news-brief:widget-script" {
-  /** The minified widget bundle. */
-  export const widgetScript: string;
+  /** The minified widget bundle and its versioned file name. */
+  export const widgetScript: import("./routes/widget-script.js").WidgetScript;
 }

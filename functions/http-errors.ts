@@ -1,5 +1,6 @@
 // Typed HTTP errors and the one place that turns any error into a response.
 import type { Context } from "hono";
+import { defaultLogger } from "./log/logger.js";
 import { StoreUnavailableError } from "./store/content-store.js";
 
 /** An error whose message is safe to show to the client. */
@@ -76,19 +77,23 @@ const RETRY_AFTER_SECONDS = 30;
  */
 export function errorResponse(error: unknown, c: Context): Response {
   if (error instanceof StoreUnavailableError) {
-    console.error(JSON.stringify({ level: "error", path: c.req.path, error: error.message }));
+    defaultLogger.log({
+      level: "error",
+      message: "content store unavailable",
+      path: c.req.path,
+      error: error.message,
+    });
     return errorResponse(new ServiceUnavailableError(RETRY_AFTER_SECONDS, { cause: error }), c);
   }
   const known = error instanceof HttpError ? error : undefined;
   if (!known)
-    console.error(
-      JSON.stringify({
-        level: "error",
-        path: c.req.path,
-        error: String(error),
-        stack: (error as Error)?.stack,
-      }),
-    );
+    defaultLogger.log({
+      level: "error",
+      message: "unexpected error",
+      path: c.req.path,
+      error: String(error),
+      stack: (error as Error)?.stack,
+    });
   const status = known?.status ?? 500;
   const code = known?.code ?? "internal_error";
   const message = known?.message ?? "Something went wrong on our side; please try again later.";

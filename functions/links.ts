@@ -70,8 +70,9 @@ export class Links {
     const archive = page === undefined ? "" : `/archive/${page}`;
     return `${this.base}${set}${archive}/${FEED_FILES[format]}`;
   }
-  widgetScript(): string {
-    return `${this.base}/widget/news-brief.js`;
+  /** The widget script under `file`: by default the name partners paste, which always serves the current version. */
+  widgetScript(file = "news-brief.js"): string {
+    return `${this.base}/widget/${file}`;
   }
 }
 

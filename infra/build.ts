@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { Content } from "../functions/catalog/content.js";
 import { publicBaseUrl } from "../functions/public-base-url.js";
 import { FileStore } from "../functions/store/file-store.js";
-import { bundleFunctions, bundleWidget, INLINE_STORE_LIMIT } from "./bundle.js";
+import { bundleFunctions, bundleWidget, INLINE_STORE_LIMIT, widgetFileName } from "./bundle.js";
 import { ContentError, loadCatalog } from "./content/load.js";
 import { customElementsManifest } from "./custom-elements.js";
 import { buildHosts } from "./hosts/build-hosts.js";
@@ -38,8 +38,15 @@ export async function buildAll(
   const next = `${outdir}.next`;
   await rm(next, { recursive: true, force: true });
   const store = writeStoreFiles(catalog, join(next, "store"), INLINE_STORE_LIMIT);
-  const widgetScript = await bundleWidget();
-  await write(join(next, "widget/news-brief.js"), widgetScript);
+  const widgetText = await bundleWidget();
+  const widgetScript = { text: widgetText, file: widgetFileName(widgetText) };
+  // The name partners paste, the versioned one the pages use, and which is which for other tools.
+  await write(join(next, "widget/news-brief.js"), widgetScript.text);
+  await write(join(next, "widget", widgetScript.file), widgetScript.text);
+  await write(
+    join(next, "widget/manifest.json"),
+    `${JSON.stringify({ "news-brief.js": widgetScript.file })}\n`,
+  );
   await write(join(next, "widget/custom-elements.json"), await customElementsManifest());
   // The public base URL is the deployment's (PUBLIC_BASE_URL), as the functions will see it.
   const snapshot = await new Content(new FileStore(join(next, "store"))).snapshot();
@@ -70,7 +77,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const out = values.out ?? "dist";
     const result = await buildAll(values.content ?? "content", out, process.env, ".news-brief/parsed");
     console.log(
-      `built ${out}/: content version ${result.version} (${result.briefs} briefs, ${result.documents} documents, ${result.bytes} bytes, ${result.inline ? "inside the bundles" : "read from dist/store"}), feeds.json, widget/{news-brief.js,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs`,
+      `built ${out}/: content version ${result.version} (${result.briefs} briefs, ${result.documents} documents, ${result.bytes} bytes, ${result.inline ? "inside the bundles" : "read from dist/store"}), feeds.json, widget/{news-brief.js,news-brief.<hash>.js,manifest.json,custom-elements.json}, functions/{feeds,api,site}/index.mjs, server.mjs`,
     );
   } catch (error) {
     console.error(error instanceof ContentError ? `Build failed: ${error.message}` : error);

@@ -1,7 +1,9 @@
 // esbuild settings for every bundle the project ships: the widget and one file per function.
+import { createHash } from "node:crypto";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import type { WidgetScript } from "../functions/routes/widget-script.js";
 import type { HostTarget } from "./hosts/host-target.js";
 
 /** Browsers the widget supports: those with native custom elements, shadow DOM and ES2021. */
@@ -27,6 +29,11 @@ export async function bundleWidget(entry = "widget/index.ts"): Promise<string> {
   return file.text;
 }
 
+/** `news-brief.<hash>.js`: 10 hex digits (40 bits) of the SHA-256 of `text`, so the name changes exactly when it does. */
+export function widgetFileName(text: string): string {
+  return `news-brief.${createHash("sha256").update(text).digest("hex").slice(0, 10)}.js`;
+}
+
 /** The function bundles: entry file → output path under the output folder. */
 export const FUNCTION_ENTRIES: Record<string, string> = {
   "functions/lambda/feeds.ts": "functions/feeds/index.mjs",
@@ -50,7 +57,7 @@ export const INLINE_STORE_LIMIT = 512 * 1024;
 export async function bundleFunctions(
   outdir: string,
   inline: Record<string, string> | undefined,
-  widgetScript: string,
+  widgetScript: WidgetScript,
 ): Promise<void> {
   await Promise.all(
     Object.entries(FUNCTION_ENTRIES).map(([entry, output]) =>
@@ -83,7 +90,7 @@ export async function bundleHost(
   target: HostTarget,
   dir: string,
   inline: Record<string, string> | undefined,
-  widgetScript: string,
+  widgetScript: WidgetScript,
 ): Promise<void> {
   const outfile = `${dir}/${target.outfile}`;
   await build({
@@ -121,7 +128,7 @@ export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.str
 }
 
 /** Resolves `news-brief:bundled-store` and `news-brief:widget-script` (declared in functions/build-output.d.ts). */
-function buildOutputModules(store: string, widgetScript: string): Plugin {
+function buildOutputModules(store: string, widgetScript: WidgetScript): Plugin {
   const modules: Record<string, string> = {
     "news-brief:bundled-store": store,
     "news-brief:widget-script": `export const widgetScript = ${JSON.stringify(widgetScript)};`,

@@ -27,8 +27,36 @@ export type LambdaHandler = (event: LambdaEvent, context?: Context) => Promise<L
  * from PUBLIC_BASE_URL when set, else from the site.
  */
 export function lambdaHandler(content: Content, sections: Section[], env = process.env): LambdaHandler {
-  const app = createApp(content, sections, { baseUrl: publicBaseUrl(env) });
+  const app = createApp(content, sections, { baseUrl: publicBaseUrl(env), requestId: lambdaRequestId });
   // Hono declares its own event types, which reject the `null` query fields API Gateway really sends
   // (and @types/aws-lambda declares); the shapes are otherwise the same.
-  return handle(app) as unknown as LambdaHandler;
+  const handler = handle(app) as unknown as LambdaHandler;
+  return (event, context) => handler(joinRepeatedHeaders(event), context);
+}
+
+/**
+ * hono/aws-lambda joins the values of a repeated header of an ALB event with "; ", which suits Cookie only:
+ * two Accept-Encoding headers, `deflate` and `br`, would read as `deflate; br`, one coding with a parameter.
+ * Every other field is a comma-separated list (RFC 9110 §5.3), so those are joined with ", " first.
+ */
+function joinRepeatedHeaders(event: LambdaEvent): LambdaEvent {
+  if (!("elb" in (event.requestContext ?? {})) || !("multiValueHeaders" in event) || !event.multiValueHeaders)
+    return event;
+  const joined = Object.entries(event.multiValueHeaders).map(([name, values = []]) => [
+    name,
+    name.toLowerCase() === "cookie" || values.length < 2 ? values : [values.join(", ")],
+  ]);
+  return { ...event, multiValueHeaders: Object.fromEntries(joined) };
+}
+
+/** What hono/aws-lambda passes the app as its env. */
+interface LambdaBindings {
+  lambdaContext?: Partial<Context>;
+  requestContext?: { requestId?: string };
+}
+
+/** Lambda's own request id (the one on its REPORT line), else API Gateway's (the one in its access log). */
+function lambdaRequestId(env: unknown): string | undefined {
+  const { lambdaContext, requestContext } = (env ?? {}) as LambdaBindings;
+  return lambdaContext?.awsRequestId || requestContext?.requestId || undefined;
 }

@@ -6,6 +6,7 @@ import { allSections } from "../all-sections.js";
 import { createApp } from "../app.js";
 import type { Content } from "../catalog/content.js";
 import { publicBaseUrl } from "../public-base-url.js";
+import type { WidgetScript } from "../routes/widget-script.js";
 
 /** A running server and the address it answers on. */
 export interface RunningServer {
@@ -26,7 +27,7 @@ export interface ServerOptions {
 /** Serves every section of the app. */
 export function startServer(
   content: Content,
-  widgetScript: string,
+  widgetScript: WidgetScript,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const { port = 3000, hostname = "localhost", env = process.env } = options;

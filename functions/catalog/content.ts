@@ -1,5 +1,6 @@
 // The content a process serves: the current manifest, checked again at most once per TTL, and the last good
 // version kept whenever the store fails.
+import { defaultLogger, type Logger } from "../log/logger.js";
 import { type ContentStore, DEFAULT_TTL_SECONDS, StoreUnavailableError } from "../store/content-store.js";
 import { Documents } from "./documents.js";
 import { Snapshot } from "./snapshot.js";
@@ -11,8 +12,8 @@ export interface ContentOptions {
   ttlSeconds?: number;
   /** How long a check may take while a good version is held, in milliseconds. Default 2000. */
   checkTimeoutMs?: number;
-  /** Where warnings go, one JSON object each. Default console.warn of the JSON line. */
-  log?: (entry: Record<string, unknown>) => void;
+  /** Where warnings go. Default one JSON line on stdout. */
+  logger?: Logger;
   /** The clock, in milliseconds. Default Date.now. */
   now?: () => number;
 }
@@ -33,6 +34,11 @@ export class Content {
     this.documents = new Documents(store);
     this.#ttlMs = (options.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000;
     this.#options = options;
+  }
+
+  /** The version held now, for log lines; undefined before the first read. */
+  get version(): string | undefined {
+    return this.#current?.snapshot.version;
   }
 
   /**
@@ -76,7 +82,7 @@ export class Content {
           : new StoreUnavailableError(`${this.store.name}: ${(error as Error).message}`, { cause: error });
       if (!held) throw failure;
       this.#checkedAt = this.#now();
-      this.#log({
+      (this.#options.logger ?? defaultLogger).log({
         level: "warn",
         message: "content store unavailable; serving the last good version",
         store: this.store.name,
@@ -89,10 +95,6 @@ export class Content {
 
   #now(): number {
     return (this.#options.now ?? Date.now)();
-  }
-
-  #log(entry: Record<string, unknown>): void {
-    (this.#options.log ?? ((line) => console.warn(JSON.stringify(line))))(entry);
   }
 }
 

@@ -4,6 +4,7 @@ import { allSections } from "../all-sections.js";
 import { createApp } from "../app.js";
 import { contentFromEnv } from "../content-from-env.js";
 import { publicBaseUrl } from "../public-base-url.js";
+import type { WidgetScript } from "../routes/widget-script.js";
 import type { ContentStore } from "../store/content-store.js";
 
 /** Environment variables as a host hands them over: process.env, Deno.env, a Worker's bindings. */
@@ -17,7 +18,7 @@ export interface FetchApp {
 /** What the build gives a host entry (the `news-brief:*` modules). */
 export interface HostBuild {
   bundledStore: () => ContentStore;
-  widgetScript: string;
+  widgetScript: WidgetScript;
 }
 
 /**

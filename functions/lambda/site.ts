@@ -8,7 +8,7 @@ import { pageRoutes } from "../routes/pages.js";
 import { widgetScriptRoute } from "../routes/widget-script.js";
 
 export const handler = lambdaHandler(contentFromEnv(process.env, bundledStore), [
-  pageRoutes,
+  pageRoutes(widgetScript.file),
   oembedRoutes,
   widgetScriptRoute(widgetScript),
 ]);

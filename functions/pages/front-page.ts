@@ -9,14 +9,14 @@ import { type PageStrings, pageStrings } from "./strings.js";
 /** How many briefs the front page lists. */
 export const FRONT_PAGE_BRIEFS = 20;
 
-/** The two lines a partner pastes to show `brief`. */
+/** The two lines a partner pastes to show `brief`: the widget under its stable name, which follows new versions. */
 export function embedSnippet(links: Links, brief: Brief, label: string): string {
   return `<script type="module" src="${links.widgetScript()}"></script>
 <news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${label}</a></news-brief>`;
 }
 
-/** Renders the front page. */
-export function frontPage(site: Site, links: Links, briefs: Brief[], tags: string[]) {
+/** Renders the front page; its own embed loads the widget from `widgetFile`, its versioned, immutable name. */
+export function frontPage(site: Site, links: Links, briefs: Brief[], tags: string[], widgetFile: string) {
   const words = pageStrings(site.lang);
   const latest = briefs[0];
   const main = html`<h1>${site.title}</h1>
@@ -24,7 +24,7 @@ export function frontPage(site: Site, links: Links, briefs: Brief[], tags: strin
 <h2>${words.latest}</h2>
 ${briefList(links, briefs.slice(0, FRONT_PAGE_BRIEFS))}
 ${tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${tags.map((tag) => html`<li><a href="${links.tagPage(tag)}">${tag}</a></li>`)}</ul>` : ""}
-${latest ? embedSection(links, latest, words) : ""}`;
+${latest ? embedSection(links, latest, words, widgetFile) : ""}`;
   return layout({
     site,
     links,
@@ -36,10 +36,10 @@ ${latest ? embedSection(links, latest, words) : ""}`;
   });
 }
 
-function embedSection(links: Links, brief: Brief, words: PageStrings) {
+function embedSection(links: Links, brief: Brief, words: PageStrings, widgetFile: string) {
   return html`<h2 id="embed">${words.embed}</h2>
 <p>${words.embedHint}</p>
 <pre><code>${embedSnippet(links, brief, words.readBrief)}</code></pre>
-<script type="module" src="${links.widgetScript()}"></script>
+<script type="module" src="${links.widgetScript(widgetFile)}"></script>
 <news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${words.readBrief} : ${brief.title}</a></news-brief>`;
 }

@@ -1,6 +1,6 @@
 // The HTML pages: /, /briefs/{id} and /tags/{tag}, each rendered once and sent with validators.
 import { type Context, Hono } from "hono";
-import type { Section } from "../app.js";
+import type { AppContext, Section } from "../app.js";
 import type { Snapshot } from "../catalog/snapshot.js";
 import { ALL } from "../catalog/store-layout.js";
 import { Representation } from "../http/representation.js";
@@ -15,8 +15,12 @@ import { readOnly } from "./read-only.js";
 
 const HTML = "text/html; charset=utf-8";
 
-/** Serves the front page, one page per brief and one per tag. */
-export const pageRoutes: Section = ({ read }) => {
+/** Serves the front page, one page per brief and one per tag; the front page embeds the widget from `widgetFile`. */
+export function pageRoutes(widgetFile: string): Section {
+  return (context) => pages(context, widgetFile);
+}
+
+const pages = ({ read }: AppContext, widgetFile: string): Hono => {
   /**
    * Renders the page under `key` once per version: `render` gives its HTML and its newest date
    * (Last-Modified), and reads what the page is made of only then.
@@ -40,7 +44,10 @@ export const pageRoutes: Section = ({ read }) => {
     return page(c, snapshot, `page ${links.base} /`, async () => {
       const briefs = await snapshot.latest(ALL);
       const tags = snapshot.tagSets().map(([, set]) => set.tag);
-      return [frontPage(snapshot.site, links, briefs, tags), briefs[0]?.updated ?? briefs[0]?.published];
+      return [
+        frontPage(snapshot.site, links, briefs, tags, widgetFile),
+        briefs[0]?.updated ?? briefs[0]?.published,
+      ];
     });
   });
   readOnly(app, "/briefs/:id", async (c) => {

@@ -1,6 +1,7 @@
 // Writes dist/hosts/<name>/ for every host: its bundle, its config files, and the store when it reads files.
 import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import type { WidgetScript } from "../../functions/routes/widget-script.js";
 import { bundleHost } from "../bundle.js";
 import type { HostTarget } from "./host-target.js";
 import { HOSTS } from "./index.js";
@@ -14,7 +15,7 @@ export async function buildHosts(
   outdir: string,
   storeDir: string,
   inline: Record<string, string> | undefined,
-  widgetScript: string,
+  widgetScript: WidgetScript,
   hosts: HostTarget[] = HOSTS,
 ): Promise<void> {
   let everything: Promise<Record<string, string>> | undefined;

@@ -46,9 +46,13 @@ describe("npm run build", () => {
       "functions/site/index.mjs",
       "server.mjs",
       "widget/custom-elements.json",
+      "widget/manifest.json",
+      expect.stringMatching(/^widget\/news-brief\.[0-9a-f]{10}\.js$/),
       "widget/news-brief.js",
     ]);
     expect(a).toEqual(b);
+    const versioned = JSON.parse(a["widget/manifest.json"] ?? "")["news-brief.js"];
+    expect(a[`widget/${versioned}`]).toBe(a["widget/news-brief.js"]);
   });
 
   test("lists every feed with its ETag for the WebSub publisher, at the public base URL", async () => {

@@ -123,7 +123,7 @@ async function serve(ttl = "1") {
     () => {
       throw new Error("this test reads only the bucket");
     },
-    { now: ttl === "0" ? Date.now : () => time, log: (entry) => warnings.push(entry) },
+    { now: ttl === "0" ? Date.now : () => time, logger: { log: (entry) => warnings.push(entry) } },
   );
   const server = await startServer(content, WIDGET_SCRIPT, { port: 0, hostname: "127.0.0.1", env: {} });
   servers.push(server);
@@ -365,7 +365,7 @@ describe("publishContent to S3, served by the Node server", () => {
   test("answers 503 with Retry-After on a cold start with storage down, and serves once storage is back", async () => {
     const folder = await ContentFolder.create(work, "content", THREE);
     await publish(folder);
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(console, "log").mockImplementation(() => {});
     await s3.stop();
     const app = await serve();
 

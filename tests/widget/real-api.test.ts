@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningServer, startServer as startApp } from "../../functions/adapters/node-server.js";
+import { widgetFileName } from "../../infra/bundle.js";
 import { loadCatalog } from "../../infra/content/load.js";
 import { contentOf } from "../support/test-content.js";
 import { launchChromium } from "./support/browser.js";
@@ -19,7 +20,8 @@ let downApi: string;
 
 beforeAll(async () => {
   // The bundle `npm run build` wrote, as it ships.
-  const script = await readFile("dist/widget/news-brief.js", "utf8");
+  const text = await readFile("dist/widget/news-brief.js", "utf8");
+  const script = { text, file: widgetFileName(text) };
   [app, partner, browser] = await Promise.all([
     startApp(contentOf(await loadCatalog("content")), script, { port: 0, env: {} }),
     startServer(),

@@ -1,13 +1,8 @@
 // The Lambda host on the event shapes AWS really sends: API Gateway REST (v1), HTTP API (v2),
 // Function URLs and ALB. Most cases run the bundles that ship (dist/, from `npm run build`).
 
-import { brotliDecompressSync } from "node:zlib";
-import type {
-  ALBEvent,
-  APIGatewayProxyEvent,
-  APIGatewayProxyEventV2,
-  LambdaFunctionURLEvent,
-} from "aws-lambda";
+import { readFile } from "node:fs/promises";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type LambdaHandler,
@@ -15,8 +10,18 @@ import {
   lambdaHandler,
 } from "../../../functions/adapters/aws-lambda.js";
 import { apiRoutes } from "../../../functions/routes/api.js";
+import { feedRoutes } from "../../../functions/routes/feeds.js";
 import { loadCatalog } from "../../../infra/content/load.js";
+import { generatedCatalog } from "../../fixtures/catalog.js";
 import { contentOf } from "../../support/test-content.js";
+import {
+  albBase,
+  albMultiBase,
+  functionUrlBase,
+  httpEvent,
+  lambdaContext,
+  restEvent,
+} from "./support/lambda-events.js";
 
 type AwsHandler = LambdaHandler;
 
@@ -37,189 +42,6 @@ const catalog = await loadCatalog("content");
 function header(result: LambdaResult, name: string): string | undefined {
   return result.headers?.[name]?.toString() ?? result.multiValueHeaders?.[name]?.join(", ");
 }
-
-// API Gateway REST API, Lambda proxy integration, stage "dev" (after the AWS documentation's sample event).
-const restBase: APIGatewayProxyEvent = {
-  resource: "/feed.xml",
-  path: "/feed.xml",
-  httpMethod: "GET",
-  headers: {
-    Accept: "*/*",
-    Host: "r4nd0m1d.execute-api.eu-west-3.amazonaws.com",
-    "User-Agent": "curl/8.5.0",
-    "X-Forwarded-For": "192.0.2.1",
-    "X-Forwarded-Proto": "https",
-  },
-  multiValueHeaders: {
-    Accept: ["*/*"],
-    Host: ["r4nd0m1d.execute-api.eu-west-3.amazonaws.com"],
-    "User-Agent": ["curl/8.5.0"],
-    "X-Forwarded-For": ["192.0.2.1"],
-    "X-Forwarded-Proto": ["https"],
-  },
-  queryStringParameters: null,
-  multiValueQueryStringParameters: null,
-  pathParameters: null,
-  stageVariables: null,
-  requestContext: {
-    accountId: "123456789012",
-    apiId: "r4nd0m1d",
-    authorizer: undefined,
-    domainName: "r4nd0m1d.execute-api.eu-west-3.amazonaws.com",
-    domainPrefix: "r4nd0m1d",
-    extendedRequestId: "Xk3dAFHvCGYEJ2w=",
-    httpMethod: "GET",
-    identity: {
-      accessKey: null,
-      accountId: null,
-      apiKey: null,
-      apiKeyId: null,
-      caller: null,
-      clientCert: null,
-      cognitoAuthenticationProvider: null,
-      cognitoAuthenticationType: null,
-      cognitoIdentityId: null,
-      cognitoIdentityPoolId: null,
-      principalOrgId: null,
-      sourceIp: "192.0.2.1",
-      user: null,
-      userAgent: "curl/8.5.0",
-      userArn: null,
-    },
-    path: "/dev/feed.xml",
-    protocol: "HTTP/1.1",
-    requestId: "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-    requestTime: "10/Jun/2020:07:00:00 +0000",
-    requestTimeEpoch: 1591772400000,
-    resourceId: "2gxmpl",
-    resourcePath: "/feed.xml",
-    stage: "dev",
-  },
-  body: null,
-  isBase64Encoded: false,
-};
-
-function restEvent(method: string, path: string, query?: Record<string, string[]>): APIGatewayProxyEvent {
-  const lastValues =
-    query && Object.fromEntries(Object.entries(query).map(([name, values]) => [name, values.at(-1)]));
-  return {
-    ...restBase,
-    httpMethod: method,
-    path,
-    resource: path,
-    queryStringParameters: lastValues ?? null,
-    multiValueQueryStringParameters: query ?? null,
-    requestContext: {
-      ...restBase.requestContext,
-      httpMethod: method,
-      path: `/dev${path}`,
-      resourcePath: path,
-    },
-  };
-}
-
-// HTTP API, payload format 2.0, $default stage (after the AWS documentation's sample event).
-const httpBase: APIGatewayProxyEventV2 = {
-  version: "2.0",
-  routeKey: "$default",
-  rawPath: "/",
-  rawQueryString: "",
-  headers: {
-    accept: "*/*",
-    "content-length": "0",
-    host: "r4nd0m1d.execute-api.eu-west-3.amazonaws.com",
-    "user-agent": "curl/8.5.0",
-    "x-amzn-trace-id": "Root=1-5e6722a7-cc56xmpl46db7ae02d4da47e",
-    "x-forwarded-for": "192.0.2.1",
-    "x-forwarded-port": "443",
-    "x-forwarded-proto": "https",
-  },
-  requestContext: {
-    accountId: "123456789012",
-    apiId: "r4nd0m1d",
-    domainName: "r4nd0m1d.execute-api.eu-west-3.amazonaws.com",
-    domainPrefix: "r4nd0m1d",
-    http: { method: "GET", path: "/", protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "curl/8.5.0" },
-    requestId: "JKJaXmPLvHcESHA=",
-    routeKey: "$default",
-    stage: "$default",
-    time: "10/Jun/2020:07:00:00 +0000",
-    timeEpoch: 1591772400000,
-  },
-  isBase64Encoded: false,
-};
-
-function httpEvent(
-  method: string,
-  rawPath: string,
-  rawQueryString = "",
-  base = httpBase,
-): APIGatewayProxyEventV2 {
-  const query = new URLSearchParams(rawQueryString);
-  // HTTP API joins repeated query parameters with commas.
-  const queryStringParameters = Object.fromEntries(
-    [...new Set(query.keys())].map((name) => [name, query.getAll(name).join(",")]),
-  );
-  return {
-    ...base,
-    rawPath,
-    rawQueryString,
-    ...(rawQueryString ? { queryStringParameters } : {}),
-    requestContext: {
-      ...base.requestContext,
-      http: { ...base.requestContext.http, method, path: rawPath },
-    },
-  };
-}
-
-// A Lambda function URL: the same 2.0 shape, on its own domain.
-const functionUrlBase: LambdaFunctionURLEvent = {
-  ...httpBase,
-  headers: { ...httpBase.headers, host: "r4nd0m1dxmpl5mhqfd5gbxpe4q0gbsdy.lambda-url.eu-west-3.on.aws" },
-  requestContext: {
-    ...httpBase.requestContext,
-    apiId: "r4nd0m1dxmpl5mhqfd5gbxpe4q0gbsdy",
-    domainName: "r4nd0m1dxmpl5mhqfd5gbxpe4q0gbsdy.lambda-url.eu-west-3.on.aws",
-    domainPrefix: "r4nd0m1dxmpl5mhqfd5gbxpe4q0gbsdy",
-  },
-};
-
-// An Application Load Balancer target group, multi-value headers off (after the ELB documentation's sample).
-const albBase: ALBEvent = {
-  requestContext: {
-    elb: {
-      targetGroupArn:
-        "arn:aws:elasticloadbalancing:eu-west-3:123456789012:targetgroup/news-brief/49e9d65c45c6791a",
-    },
-  },
-  httpMethod: "GET",
-  path: "/",
-  queryStringParameters: {},
-  headers: {
-    accept: "*/*",
-    host: "news-brief-123578498.eu-west-3.elb.amazonaws.com",
-    "user-agent": "curl/8.5.0",
-    "x-amzn-trace-id": "Root=1-5c536348-3d683b8b04734faae651f476",
-    "x-forwarded-for": "192.0.2.1",
-    "x-forwarded-port": "443",
-    "x-forwarded-proto": "https",
-  },
-  body: "",
-  isBase64Encoded: false,
-};
-
-// The same target group with multi-value headers on: ALB then sends, and expects back, only the multi-value fields.
-const albMultiBase: ALBEvent = {
-  requestContext: albBase.requestContext,
-  httpMethod: "GET",
-  path: "/",
-  multiValueQueryStringParameters: {},
-  multiValueHeaders: Object.fromEntries(
-    Object.entries(albBase.headers ?? {}).map(([name, value]) => [name, [value ?? ""]]),
-  ),
-  body: "",
-  isBase64Encoded: false,
-};
 
 describe("REST API (v1) events", () => {
   it("answers the RSS feed as text with its media type", async () => {
@@ -503,5 +325,191 @@ describe("PUBLIC_BASE_URL", () => {
     vi.stubEnv("PUBLIC_BASE_URL", "");
     const result = await sourceApi()(httpEvent("GET", `/api/briefs/${SEED}`));
     expect(JSON.parse(result.body).url).toBe(`${catalog.site.baseUrl}/briefs/${SEED}`);
+  });
+});
+
+describe("traps", () => {
+  const withHeaders = <E extends { headers?: unknown }>(event: E, headers: Record<string, string>): E => ({
+    ...event,
+    headers: { ...(event.headers as object), ...headers },
+  });
+  const decode = { gzip: gunzipSync, br: brotliDecompressSync } as const;
+
+  it.each([
+    ["/feed.xml", "application/rss+xml; charset=utf-8"],
+    ["/atom.xml", "application/atom+xml; charset=utf-8"],
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+  ])("answers %s uncompressed as readable text, not base64", async (path, type) => {
+    for (const result of [await feeds(httpEvent("GET", path)), await feeds(restEvent("GET", path))]) {
+      expect(header(result, "content-type")).toBe(type);
+      expect(header(result, "content-encoding")).toBeUndefined();
+      expect(result.isBase64Encoded).toBe(false);
+      expect(result.body).toContain("Plus de 250 employés de Microsoft");
+    }
+  });
+
+  it.each([
+    ["/feed.xml", "gzip"],
+    ["/atom.xml", "br"],
+    ["/feed.json", "gzip"],
+    ["/feed.json", "br"],
+    ["/widget/news-brief.js", "br"],
+  ] as const)("answers %s in %s as base64 that decodes to the same bytes", async (path, coding) => {
+    const handler = path.startsWith("/widget/") ? site : feeds;
+    const plain = await handler(httpEvent("GET", path));
+    const result = await handler(withHeaders(httpEvent("GET", path), { "accept-encoding": coding }));
+    expect(result.headers?.["content-encoding"]).toBe(coding);
+    expect(result.isBase64Encoded).toBe(true);
+    expect(decode[coding](Buffer.from(result.body, "base64")).toString("utf8")).toBe(plain.body);
+  });
+
+  it.each([
+    ["deflate", "br"],
+    ["br", "deflate"],
+  ])("reads repeated Accept-Encoding headers %s and %s of a REST v1 event as one list", async (a, b) => {
+    const event = restEvent("GET", "/feed.json");
+    const result = await feeds({
+      ...event,
+      multiValueHeaders: { ...event.multiValueHeaders, "Accept-Encoding": [a, b] },
+    });
+    expect(result.multiValueHeaders?.["content-encoding"]).toEqual(["br"]);
+  });
+
+  it.each([
+    ["deflate", "br"],
+    ["br", "deflate"],
+  ])("reads repeated Accept-Encoding headers %s and %s of an ALB event as one list", async (a, b) => {
+    const result = await feeds({
+      ...albMultiBase,
+      path: "/feed.json",
+      multiValueHeaders: { ...albMultiBase.multiValueHeaders, "accept-encoding": [a, b] },
+    });
+    expect(result.multiValueHeaders?.["content-encoding"]).toEqual(["br"]);
+  });
+
+  it("reads repeated If-None-Match headers of an ALB event as one list", async () => {
+    const etag = String((await feeds({ ...albBase, path: "/feed.json" })).headers?.etag);
+    const result = await feeds({
+      ...albMultiBase,
+      path: "/feed.json",
+      multiValueHeaders: { ...albMultiBase.multiValueHeaders, "if-none-match": ['"other"', etag] },
+    });
+    expect(result.statusCode).toBe(304);
+  });
+
+  it("answers an ALB event with two Cookie headers, and sets no cookie", async () => {
+    const result = await site({
+      ...albMultiBase,
+      path: "/",
+      multiValueHeaders: { ...albMultiBase.multiValueHeaders, cookie: ["consent=yes", "theme=dark"] },
+    });
+    expect(result.statusCode).toBe(200);
+    expect(result.multiValueHeaders?.["set-cookie"]).toBeUndefined();
+  });
+
+  it("keeps the Vary and Link lists whole in every result shape", async () => {
+    const hubbed = lambdaHandler(contentOf(generatedCatalog(3, { hub: "https://hub.example.com/" })), [
+      feedRoutes,
+    ]);
+    const link = '<https://hub.example.com/>; rel="hub", <https://briefs.example.com/feed.xml>; rel="self"';
+    const results = [
+      await hubbed(httpEvent("GET", "/feed.xml")),
+      await hubbed(restEvent("GET", "/feed.xml")),
+      await hubbed({ ...albBase, path: "/feed.xml" }),
+      await hubbed({ ...albMultiBase, path: "/feed.xml" }),
+    ];
+    for (const result of results) {
+      expect(header(result, "vary")).toBe("Accept-Encoding, Accept");
+      expect(header(result, "link")).toBe(link);
+    }
+  });
+
+  it.each([
+    ["HTTP API v2", () => httpEvent("HEAD", "/feed.xml")],
+    ["REST v1", () => restEvent("HEAD", "/feed.xml")],
+    ["ALB", () => ({ ...albBase, httpMethod: "HEAD", path: "/feed.xml" })],
+    ["ALB multi-value", () => ({ ...albMultiBase, httpMethod: "HEAD", path: "/feed.xml" })],
+  ])("answers HEAD on a %s event with the GET's headers and no body", async (_shape, event) => {
+    const head = await feeds(event());
+    const get = await feeds({ ...event(), httpMethod: "GET", ...getMethod(event()) });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe("");
+    expect(get.body.length).toBeGreaterThan(1000);
+    expect(head.headers ?? head.multiValueHeaders).toEqual(get.headers ?? get.multiValueHeaders);
+  });
+});
+
+/** The fields that make an event of any shape a GET. */
+function getMethod(event: object): object {
+  if ("requestContext" in event && "http" in (event.requestContext as object)) {
+    const v2 = event as ReturnType<typeof httpEvent>;
+    return { requestContext: { ...v2.requestContext, http: { ...v2.requestContext.http, method: "GET" } } };
+  }
+  if ("requestContext" in event && "httpMethod" in (event.requestContext as object)) {
+    const v1 = event as ReturnType<typeof restEvent>;
+    return { requestContext: { ...v1.requestContext, httpMethod: "GET" } };
+  }
+  return {};
+}
+
+const widgetManifest: Record<string, string> = JSON.parse(
+  await readFile(new URL("../../../dist/widget/manifest.json", import.meta.url), "utf8"),
+);
+
+describe("the versioned widget", () => {
+  const file = widgetManifest["news-brief.js"] ?? "";
+
+  it("serves the file the build named, immutable, and the front page loads it", async () => {
+    const result = await site(httpEvent("GET", `/widget/${file}`));
+    const stable = await site(httpEvent("GET", "/widget/news-brief.js"));
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(result.body).toBe(stable.body);
+    expect((await site(httpEvent("GET", "/"))).body).toContain(`/widget/${file}"></script>`);
+  });
+
+  it("answers 404 for another version's name", async () => {
+    const result = await site(httpEvent("GET", "/widget/news-brief.0123456789.js"));
+    expect(result.statusCode).toBe(404);
+  });
+});
+
+describe("the request log", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** The JSON lines the bundle wrote to stdout while `run` ran. */
+  async function logged(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      await run();
+      return log.mock.calls.map(([line]) => JSON.parse(String(line)));
+    } finally {
+      log.mockRestore();
+    }
+  }
+
+  it("carries Lambda's request id from the context of a real HTTP API v2 invocation", async () => {
+    const context = lambdaContext("6f4c3a1b-2d5e-4f70-8a9b-0c1d2e3f4a5b");
+    const lines = await logged(() => feeds(httpEvent("GET", "/feed.xml"), context));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "info",
+        message: "request",
+        requestId: "6f4c3a1b-2d5e-4f70-8a9b-0c1d2e3f4a5b",
+        method: "GET",
+        route: "/:file",
+        status: 200,
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      }),
+    ]);
+  });
+
+  it("falls back on API Gateway's request id when there is no context", async () => {
+    const v2 = await logged(() => api(httpEvent("GET", `/api/briefs/${SEED}`)));
+    const v1 = await logged(() => api(restEvent("GET", `/api/briefs/${SEED}`)));
+    expect(v2.map((line) => [line.requestId, line.route])).toEqual([["JKJaXmPLvHcESHA=", "/api/briefs/:id"]]);
+    expect(v1.map((line) => line.requestId)).toEqual(["c6af9ac6-7b61-11e6-9a41-93e8deadbeef"]);
   });
 });

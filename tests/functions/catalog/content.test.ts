@@ -95,7 +95,7 @@ async function setUp(catalog: Catalog = generatedCatalog(3), options: ContentOpt
   const content = new Content(store, {
     ttlSeconds: 30,
     now: clock.now,
-    log: (entry) => logged.push(entry),
+    logger: { log: (entry) => logged.push(entry) },
     ...options,
   });
   return { store, version, clock, logged, content };
@@ -276,8 +276,8 @@ describe("Content", () => {
     expect(logged[0]?.error).toMatch(/^stub: .*timeout/i);
   });
 
-  test("writes warnings to console.warn as one JSON line by default", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  test("writes warnings to stdout (console.log) as one JSON line by default", async () => {
+    const warn = vi.spyOn(console, "log").mockImplementation(() => {});
     const store = new StubStore();
     const version = await publishInto(store.inner, generatedCatalog(2));
     const clock = fakeClock();

@@ -13,6 +13,7 @@ import type { Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
 import { xmllint } from "../../support/feed-validators.js";
+import { WIDGET_SCRIPT } from "../../support/test-app.js";
 import { contentOf } from "../../support/test-content.js";
 import { launchChromium } from "../../widget/support/browser.js";
 import { type FeedPage, readFeedPage, xsltproc } from "./support/feed-page.js";
@@ -168,8 +169,8 @@ describe("Chromium opening the feeds from a real server", () => {
 
   beforeAll(async () => {
     [site, hostileSite] = await Promise.all([
-      startServer(contentOf(content), "x", { port: 0, env: {} }),
-      startServer(contentOf(hostile()), "x", { port: 0, env: {} }),
+      startServer(contentOf(content), WIDGET_SCRIPT, { port: 0, env: {} }),
+      startServer(contentOf(hostile()), WIDGET_SCRIPT, { port: 0, env: {} }),
     ]);
   });
 

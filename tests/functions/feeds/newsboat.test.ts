@@ -6,6 +6,7 @@ import { cleanText } from "../../../functions/catalog/xml-text.js";
 import type { Brief, Catalog } from "../../../infra/content/catalog.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { generatedCatalog, hostileCatalog } from "../../fixtures/catalog.js";
+import { WIDGET_SCRIPT } from "../../support/test-app.js";
 import { contentOf } from "../../support/test-content.js";
 import { newsboatReload } from "./support/newsboat.js";
 
@@ -45,7 +46,7 @@ describe.each([
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer(contentOf(catalog), "x", { port: 0, env: {} });
+    server = await startServer(contentOf(catalog), WIDGET_SCRIPT, { port: 0, env: {} });
   });
 
   afterAll(() => server?.close());

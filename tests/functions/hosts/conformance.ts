@@ -38,9 +38,10 @@ const SAME_HEADERS = [
 /** Answers of the app in this process, from the build in dist/. */
 function referenceApp(): Hono {
   const dist = join(PROJECT_ROOT, "dist");
-  const widget = readFileSync(join(dist, "widget/news-brief.js"), "utf8");
+  const text = readFileSync(join(dist, "widget/news-brief.js"), "utf8");
+  const file = JSON.parse(readFileSync(join(dist, "widget/manifest.json"), "utf8"))["news-brief.js"];
   const content = new Content(new FileStore(join(dist, "store")));
-  return createApp(content, allSections(widget), { baseUrl: CONFORMANCE_BASE_URL });
+  return createApp(content, allSections({ text, file }), { baseUrl: CONFORMANCE_BASE_URL });
 }
 
 async function referenceAnswer(app: Hono, path: string, init: RequestInit = {}): Promise<RawResponse> {
@@ -94,6 +95,16 @@ export function conformance(host: string, start: () => Promise<HostUnderTest>): 
       expect(answer.status).toBe(200);
       expect(answer.headers.get("content-type")).toBe(type);
       expect(answer.body.byteLength).toBeGreaterThan(100);
+    });
+
+    test("serves the widget under its versioned name for a year, and 404 for any other version", async () => {
+      const file = JSON.parse(readFileSync(join(PROJECT_ROOT, "dist/widget/manifest.json"), "utf8"))[
+        "news-brief.js"
+      ];
+      const answer = await same(`/widget/${file}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("cache-control")).toMatch(/max-age=31536000.*immutable/);
+      expect((await same("/widget/news-brief.0000000000.js")).status).toBe(404);
     });
 
     test("links point at PUBLIC_BASE_URL, not at the host's own address", async () => {

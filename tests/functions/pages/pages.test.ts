@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
-import { testApp } from "../../support/test-app.js";
+import { testApp, WIDGET_SCRIPT } from "../../support/test-app.js";
 
 const page = async (catalog: Parameters<typeof testApp>[0], path: string) =>
   (await testApp(catalog).request(`https://briefs.example.com${path}`)).text();
@@ -111,7 +111,10 @@ describe("the front page", () => {
     for (const feed of ["feed.xml", "atom.xml", "feed.json"])
       expect(html).toContain(`<a href="https://briefs.example.com/${feed}"`);
     expect(html).toContain(
-      '<script type="module" src="https://briefs.example.com/widget/news-brief.js"></script>',
+      `<script type="module" src="https://briefs.example.com/widget/${WIDGET_SCRIPT.file}"></script>`,
+    );
+    expect(html).toContain(
+      "&lt;script type=&quot;module&quot; src=&quot;https://briefs.example.com/widget/news-brief.js&quot;&gt;",
     );
     expect(html).toContain(
       '<news-brief src="https://briefs.example.com/api/briefs/brief-0003"><a href="https://briefs.example.com/briefs/brief-0003">',

@@ -10,6 +10,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
 /** A running serverless-offline and the address its HTTP API answers on. */
 export interface RunningOffline {
   url: string;
+  /** What it printed so far, handlers' output included. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export interface OfflineOptions {
   env?: NodeJS.ProcessEnv;
   /** How long to wait for "Server ready"; default 45 s. */
   timeoutMs?: number;
+  /** The Node.js binary that runs it, and so its handlers' worker threads; default this process's. */
+  node?: string;
 }
 
 /** A port nothing listens on right now. */
@@ -36,17 +40,25 @@ export async function freePort(): Promise<number> {
 export async function startOffline({
   env = process.env,
   timeoutMs = 45_000,
+  node = process.execPath,
 }: OfflineOptions = {}): Promise<RunningOffline> {
   const ports = { httpPort: await freePort(), lambdaPort: await freePort() };
-  const args = ["node_modules/osls/bin/serverless.js", "offline", "start"];
+  const args = [
+    "--require",
+    fileURLToPath(new URL("./report-runtime.cjs", import.meta.url)),
+    "node_modules/osls/bin/serverless.js",
+    "offline",
+    "start",
+  ];
   for (const [option, port] of Object.entries(ports)) args.push(`--${option}`, String(port));
   // One process: serverless-offline runs Node.js handlers in worker threads, so there is no tree to reap.
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(node, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   for (const stream of [child.stdout, child.stderr])
     stream?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   try {
-    return { url: await readyUrl(child, output, timeoutMs), stop: () => stop(child) };
+    const url = await readyUrl(child, output, timeoutMs);
+    return { url, output: () => output.join(""), stop: () => stop(child) };
   } catch (error) {
     await stop(child);
     throw new Error(`${(error as Error).message}; it printed:\n${output.join("")}`, { cause: error });

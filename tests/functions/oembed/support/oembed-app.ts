@@ -6,11 +6,12 @@ import { allSections } from "../../../../functions/all-sections.js";
 import { createApp } from "../../../../functions/app.js";
 import { oembedRoutes } from "../../../../functions/routes/oembed.js";
 import type { Catalog } from "../../../../infra/content/catalog.js";
+import { WIDGET_SCRIPT } from "../../../support/test-app.js";
 import { contentOf } from "../../../support/test-content.js";
 
 /** Every section, oembedRoutes included once whether or not allSections has it yet; links use `baseUrl`. */
 export function oembedApp(catalog: Catalog, baseUrl?: string): Hono {
-  const sections = allSections("x");
+  const sections = allSections(WIDGET_SCRIPT);
   if (!sections.includes(oembedRoutes)) sections.push(oembedRoutes);
   return createApp(contentOf(catalog), sections, baseUrl ? { baseUrl } : {});
 }

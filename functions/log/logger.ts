@@ -1,0 +1,46 @@
+// The one logger of the functions: one JSON object per line on stdout, which every host collects.
+
+/** How serious an entry is. */
+export type LogLevel = "info" | "warn" | "error";
+
+/** One log line: a level, a message, and any fields worth searching by. */
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+  [field: string]: unknown;
+}
+
+/** Where log entries go. `log` never throws. */
+export interface Logger {
+  log(entry: LogEntry): void;
+}
+
+/**
+ * Writes each entry as one line of JSON through `write` (default console.log: stdout on every host, and
+ * a CloudWatch event per line on Lambda). Logging never breaks a response: an entry that cannot be
+ * serialised, or a `write` that throws, is dropped.
+ *
+ * Powertools Logger was measured in its place (the feeds bundle, esbuild as infra/bundle.ts, import plus
+ * first request in a fresh Node 22 process, median of 9 interleaved runs, two runs): 224 and 300 ms against
+ * 224 and 268 ms for this logger, bare node 73 and 84 ms. The difference is within this machine's noise, but
+ * it adds 23 kB to each bundle (138 → 161 kB, +7 kB gzip) and only for fields this writes in 20 lines,
+ * while this one runs unchanged on every host.
+ */
+export function jsonLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
+  return {
+    log(entry) {
+      try {
+        write(JSON.stringify({ time: new Date().toISOString(), ...entry }, bigints));
+      } catch {
+        // Nowhere else to report it: the response matters more than its log line.
+      }
+    },
+  };
+}
+
+/** The logger every part uses unless told otherwise. */
+export const defaultLogger: Logger = jsonLogger();
+
+function bigints(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
+}
