@@ -1,5 +1,6 @@
 // `npm run publish-content -- s3://bucket/prefix`: validates content/, uploads the documents the store lacks,
-// then the manifest, so readers switch to the new version at once; then tells the WebSub hub what changed.
+// then the manifest, so readers switch to the new version at once; then tells the WebSub hub what changed and,
+// with --invalidate, has CloudFront forget the paths that changed.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -9,8 +10,10 @@ import { publicBaseUrl } from "../functions/public-base-url.js";
 import { StoreUnavailableError, type WritableContentStore } from "../functions/store/content-store.js";
 import { MemoryStore } from "../functions/store/memory-store.js";
 import { ConfigError } from "../functions/store/store-config.js";
+import { createInvalidation, InvalidationError } from "./aws/cloudfront-invalidation.js";
 import { ContentError, loadCatalog } from "./content/load.js";
 import { publish } from "./publish.js";
+import { changedPaths } from "./store/changed-paths.js";
 import { type CompiledStore, compileStore, type StoreDocument } from "./store/compile-store.js";
 import { destination } from "./store/destination.js";
 import { feedManifest } from "./store/feed-manifest.js";
@@ -36,6 +39,13 @@ export interface PublishContentOptions {
   pruneGraceMs?: number;
   /** Date of the publish, for the store's history. Default now. */
   now?: () => Date;
+  /** A CloudFront distribution id: after publishing, one invalidation of the paths that changed. */
+  invalidate?: string;
+  /**
+   * How long to wait between the manifest and the invalidation, in milliseconds: until every running function
+   * has seen the new version, else the CDN would fetch the old one again. Default NEWS_BRIEF_CONTENT_TTL + 1 s.
+   */
+  invalidateDelayMs?: number;
 }
 
 /** What a publish did. */
@@ -49,6 +59,10 @@ export interface PublishContentResult {
   withdrawn: string[];
   pinged: number;
   pruned: number;
+  /** The paths sent to CloudFront (none when nothing changed or no distribution was given). */
+  invalidated: string[];
+  /** Why the invalidation failed, after the content was published; undefined when it did not. */
+  invalidationError?: string;
 }
 
 /** Publishes `content` to `store`. Throws ContentError before writing anything when the content is invalid. */
@@ -83,8 +97,9 @@ export async function publishContent(
   // Workers share the one generator: each takes the next document as soon as its upload is done.
   const upload = async () => {
     for (let document = next(); document; document = next()) {
-      // The hub is told about changed feeds, which the index names: keep it, and it alone, for that.
-      if (catalog.site.hub && document.key.startsWith("index/")) await index.put(document.key, document.text);
+      // The hub is told about changed feeds, and the CDN about changed paths, which the index names: keep it.
+      if ((catalog.site.hub || options.invalidate) && document.key.startsWith("index/"))
+        await index.put(document.key, document.text);
       if (before?.keys.has(document.key)) unchanged++;
       else {
         await store.put(document.key, document.text);
@@ -109,8 +124,10 @@ export async function publishContent(
   progress.done();
 
   let pinged = 0;
-  if (changed && manifest.site.hub) {
+  if (changed && (manifest.site.hub || options.invalidate)) {
     for (const { key, text } of manifestDocuments) await index.put(key, text);
+  }
+  if (changed && manifest.site.hub) {
     const snapshot = await new Content(index).snapshot();
     const feeds = await feedManifest(snapshot, publicBaseUrl(env));
     const result = await publish({ feeds, state: options.state, logger: quiet(logger) });
@@ -124,7 +141,36 @@ export async function publishContent(
           now: now.getTime(),
           graceMs: options.pruneGraceMs,
         });
-  return { version: manifest.version, changed, uploaded, unchanged, withdrawn, pinged, pruned };
+  let invalidated: string[] = [];
+  let invalidationError: string | undefined;
+  if (changed && options.invalidate) {
+    invalidated = await changedPaths(previous && { manifest: previous, store }, { manifest, store: index });
+    const ttl = Number(env.NEWS_BRIEF_CONTENT_TTL ?? 30);
+    const delay = options.invalidateDelayMs ?? ((Number.isFinite(ttl) ? ttl : 30) + 1) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      await createInvalidation({
+        distributionId: options.invalidate,
+        paths: invalidated,
+        callerReference: `news-brief ${manifest.version} ${now.toISOString()}`,
+        env,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidationError)) throw error;
+      invalidationError = error.message;
+    }
+  }
+  return {
+    version: manifest.version,
+    changed,
+    uploaded,
+    unchanged,
+    withdrawn,
+    pinged,
+    pruned,
+    invalidated,
+    ...(invalidationError !== undefined && { invalidationError }),
+  };
 }
 
 /** The summary line of a publish. */
@@ -141,6 +187,8 @@ export function describePublish(result: PublishContentResult): string {
     `${n(result.pinged, "feed")} pinged`,
   ];
   if (result.pruned > 0) parts.push(`${n(result.pruned, "old document")} pruned`);
+  if (result.invalidated.length > 0 && result.invalidationError === undefined)
+    parts.push(`${n(result.invalidated.length, "path")} invalidated`);
   return `${head}: ${parts.join(", ")}`;
 }
 
@@ -163,19 +211,22 @@ function quiet(logger: Pick<Console, "log" | "error">): Pick<Console, "log" | "e
 }
 
 const USAGE =
-  "usage: npm run publish-content -- <s3://bucket/prefix | folder> [--content content] [--prune N]";
+  "usage: npm run publish-content -- <s3://bucket/prefix | folder> [--content content] [--prune N] [--invalidate distribution-id]";
 
 /** Runs the command line `args`; resolves to the exit code: 0, 1 when publishing failed, 2 on bad usage. */
 export async function main(
   args: string[],
   logger: Pick<Console, "log" | "error"> = console,
 ): Promise<number> {
-  let parsed: { values: { content?: string; prune?: string }; positionals: string[] };
+  let parsed: {
+    values: { content?: string; prune?: string; invalidate?: string };
+    positionals: string[];
+  };
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { content: { type: "string" }, prune: { type: "string" } },
+      options: { content: { type: "string" }, prune: { type: "string" }, invalidate: { type: "string" } },
     });
   } catch (error) {
     logger.error(`${(error as Error).message}\n${USAGE}`);
@@ -189,15 +240,28 @@ export async function main(
     );
     return 2;
   }
+  const distribution =
+    parsed.values.invalidate || process.env.NEWS_BRIEF_CLOUDFRONT_DISTRIBUTION || undefined;
+  if (distribution !== undefined && !/^[A-Z0-9]{1,64}$/.test(distribution)) {
+    logger.error(
+      `--invalidate takes a CloudFront distribution id (the stack's DistributionId output), like E2QWRUHAPOMQZL; got "${distribution.slice(0, 80)}"\n${USAGE}`,
+    );
+    return 2;
+  }
   try {
     const store = destination(target, process.env);
     const result = await publishContent(store, {
       content: parsed.values.content,
       prune: keep === undefined ? undefined : Number(keep),
+      invalidate: distribution,
       logger,
     });
     logger.log(describePublish(result));
-    return 0;
+    if (result.invalidationError === undefined) return 0;
+    logger.error(
+      `Invalidation failed: ${result.invalidationError}. The content is published; the CDN serves the old answers until they expire (s-maxage, 10 minutes). To refresh them now: aws cloudfront create-invalidation --distribution-id ${distribution} --paths ${result.invalidated.map((path) => `'${path}'`).join(" ")}`,
+    );
+    return 1;
   } catch (error) {
     if (error instanceof ContentError) logger.error(`Publish failed: ${error.message}`);
     else if (error instanceof ConfigError || error instanceof StoreUnavailableError)

@@ -253,6 +253,7 @@ describe("publishContent to S3, served by the Node server", () => {
       withdrawn: [],
       pinged: 0,
       pruned: 0,
+      invalidated: [],
     });
     expect(describePublish(second)).toMatch(
       new RegExp(`^version ${first.version} was already published: 0 documents uploaded, `),
@@ -489,7 +490,7 @@ describe("main", () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toContain(message);
     expect(err[0]).toMatch(
-      /\nusage: .* <s3:\/\/bucket\/prefix \| folder> \[--content content\] \[--prune N\]$/,
+      /\nusage: .* <s3:\/\/bucket\/prefix \| folder> \[--content content\] \[--prune N\] \[--invalidate distribution-id\]$/,
     );
   });
 
