@@ -1,5 +1,7 @@
 // Every host the build writes a deployment for, under dist/hosts/<name>/ (AWS Lambda is serverless.yml's).
+import { bun } from "./bun/target.js";
 import { cloudflare } from "./cloudflare/target.js";
+import { deno } from "./deno/target.js";
 import type { HostTarget } from "./host-target.js";
 
-export const HOSTS: HostTarget[] = [cloudflare];
+export const HOSTS: HostTarget[] = [cloudflare, deno, bun];
