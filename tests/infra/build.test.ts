@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildAll } from "../../infra/build.js";
 import { ContentError } from "../../infra/content/load.js";
+import { HOSTS } from "../../infra/hosts/index.js";
 
 async function filesOf(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
@@ -37,7 +38,9 @@ describe("npm run build", () => {
     expect(store.filter((name) => name.startsWith("store/briefs/"))).toEqual([
       expect.stringMatching(/^store\/briefs\/microsoft-employes-contrats-police\.[0-9a-f]{16}\.json$/),
     ]);
-    expect(Object.keys(a).filter((name) => !name.startsWith("store/"))).toEqual([
+    // Each host's files are checked by its own test; here, that every host in HOSTS has its bundle.
+    for (const target of HOSTS) expect(a).toHaveProperty([`hosts/${target.name}/${target.outfile}`]);
+    expect(Object.keys(a).filter((name) => !/^(store|hosts)\//.test(name))).toEqual([
       "feeds.json",
       "functions/api/index.mjs",
       "functions/feeds/index.mjs",
