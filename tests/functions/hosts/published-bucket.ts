@@ -1,0 +1,72 @@
+// A real S3-compatible bucket (s3rver on loopback) holding a published store unlike the bundled one, so that a
+// host reading it shows it honours NEWS_BRIEF_CONTENT=s3://…
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { publishContent } from "../../../infra/publish-content.js";
+import { startS3Server } from "../../support/s3-server.js";
+
+/** The one brief in the bucket: its id and title appear nowhere in the bundled store. */
+export const BUCKET_BRIEF = { id: "brief-du-seau", title: "Un brief lu dans le seau S3" };
+
+const PREFIX = "hosts";
+
+/** A bucket with a published store, the variables that point a host at it, and how to close it. */
+export interface PublishedBucket {
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts s3rver and publishes a one-brief content folder under the prefix "hosts". */
+export async function startPublishedBucket(): Promise<PublishedBucket> {
+  const s3 = await startS3Server();
+  const work = await mkdtemp(join(tmpdir(), "news-brief-host-bucket-"));
+  try {
+    await mkdir(join(work, "content/briefs"), { recursive: true });
+    await writeFile(
+      join(work, "content/site.yml"),
+      `title: Briefs du seau
+description: Des briefs publiés dans un seau.
+baseUrl: https://briefs.example.com
+lang: fr
+publisher:
+  name: Clubic
+  url: https://www.clubic.com/
+idAuthority: clubic.com,2020
+feedSize: 20
+`,
+    );
+    await writeFile(
+      join(work, `content/briefs/${BUCKET_BRIEF.id}.md`),
+      `---
+title: ${BUCKET_BRIEF.title}
+lead: Ce brief vient du seau, pas du bundle.
+published: 2024-01-15T09:00:00+01:00
+tags: [Cloud]
+source:
+  name: Clubic
+---
+
+- **Premier point.** Le contenu est lu dans le seau.
+- **Second point.** Le bundle n'en sait rien.
+`,
+    );
+    await publishContent(s3.store(PREFIX), {
+      content: join(work, "content"),
+      cacheDir: join(work, "parsed"),
+      state: join(work, "published.json"),
+      env: {},
+      logger: { log: () => {}, error: () => {} },
+      progress: false,
+    });
+  } catch (error) {
+    await s3.close();
+    throw error;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return {
+    env: { ...s3.env, NEWS_BRIEF_CONTENT: `s3://${s3.bucket}/${PREFIX}` },
+    close: () => s3.close(),
+  };
+}
