@@ -5,8 +5,11 @@ import { expect, test } from "vitest";
 import { APP_VARIABLES } from "../../../functions/hosts/app-variables.js";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 
-/** Where a server entry listens: read by the entries that open a socket themselves, not by the app. */
-const LISTENING = ["HOST", "PORT"];
+/**
+ * Not the app's: where a server entry listens (read by the entries that open a socket themselves), and
+ * NODE_ENV, which the Google Cloud entry sets for the framework around it.
+ */
+const LISTENING = ["HOST", "PORT", "NODE_ENV"];
 
 test("APP_VARIABLES names exactly the variables read under functions/, listening aside", () => {
   const root = join(PROJECT_ROOT, "functions");
