@@ -99,7 +99,7 @@ export async function bundleHost(
     ...target.esbuild,
     plugins: [
       buildOutputModules(
-        storeModule(inline, relative(resolve(outfile, ".."), resolve(dir, "store"))),
+        storeModule(inline, relative(resolve(outfile, ".."), resolve(dir, target.storeFolder ?? "store"))),
         widgetScript,
       ),
     ],
