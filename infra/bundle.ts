@@ -106,7 +106,7 @@ export async function bundleHost(
     ...target.esbuild,
     plugins: [
       buildOutputModules(
-        storeModule(inline, relative(resolve(outfile, ".."), resolve(dir, "store"))),
+        storeModule(inline, relative(resolve(outfile, ".."), resolve(dir, target.storeFolder ?? "store"))),
         widgetScript,
       ),
     ],

@@ -1,6 +1,6 @@
 // One response body as the server sends it: its bytes, validators and compressed forms, each computed once.
-import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { compress } from "./compression.js";
+import { base64url, sha256 } from "./digest.js";
 
 /** The content codings the server can send, besides identity. */
 export type ContentCoding = "br" | "gzip";
@@ -23,19 +23,15 @@ export class Representation {
 
   /** A strong ETag derived from the bytes (RFC 9110 §8.8.3): it changes exactly when they do. */
   get etag(): string {
-    this.#etag ??= `"${createHash("sha256").update(this.bytes).digest("base64url").slice(0, 27)}"`;
+    this.#etag ??= `"${base64url(sha256(this.bytes)).slice(0, 27)}"`;
     return this.#etag;
   }
 
-  /** The bytes in `coding`, compressed once and kept. */
+  /** The bytes in `coding` (one of AVAILABLE_CODINGS), compressed once and kept. */
   encoded(coding: ContentCoding): Uint8Array<ArrayBuffer> {
     let bytes = this.#encoded.get(coding);
     if (!bytes) {
-      const compressed =
-        coding === "br"
-          ? brotliCompressSync(this.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-          : gzipSync(this.bytes, { level: 9 });
-      bytes = new Uint8Array(compressed);
+      bytes = compress(coding, this.bytes);
       this.#encoded.set(coding, bytes);
     }
     return bytes;

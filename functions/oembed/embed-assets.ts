@@ -1,5 +1,5 @@
 // The embed page's only style and script, and the Content-Security-Policy that allows exactly those two.
-import { createHash } from "node:crypto";
+import { base64, sha256 as digest } from "../http/digest.js";
 
 /** Compact, self-contained, light and dark; the body has no margin so its height is the frame's. */
 export const EMBED_CSS = `
@@ -51,7 +51,7 @@ export const EMBED_SCRIPT = `(() => {
   });
 })();`;
 
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const sha256 = (text: string) => `'sha256-${base64(digest(text))}'`;
 
 /**
  * Nothing may load; only {@link EMBED_SCRIPT} and {@link EMBED_CSS} run, by hash (CSP 3 §8.3); any page

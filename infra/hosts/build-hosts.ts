@@ -28,9 +28,10 @@ export async function buildHosts(
       const dir = join(outdir, "hosts", target.name);
       let documents = inline;
       if (!documents && !target.readsFiles) documents = await allDocuments();
-      if (!documents) await linkTree(storeDir, join(dir, "store"));
+      if (!documents) await linkTree(storeDir, join(dir, target.storeFolder ?? "store"));
       await bundleHost(target, dir, documents, widgetScript);
-      for (const [path, text] of Object.entries(target.files?.() ?? {})) {
+      const files = target.files?.({ storeInBundle: documents !== undefined }) ?? {};
+      for (const [path, text] of Object.entries(files)) {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), text);
       }

@@ -16,8 +16,13 @@ export interface HostTarget {
    * store/ folder next to their bundle; the others always carry the store inside the bundle.
    */
   readsFiles: boolean;
+  /** Where the store/ folder goes inside dist/hosts/<name>/ for a host that reads files; default "store". */
+  storeFolder?: string;
   /** Extra esbuild options (conditions, externals, aliases, banner). */
   esbuild?: Pick<BuildOptions, "conditions" | "external" | "alias" | "banner" | "mainFields" | "target">;
-  /** Config files written next to the bundle: path inside dist/hosts/<name>/ → text. */
-  files?(): Record<string, string>;
+  /**
+   * Config files written next to the bundle: path inside dist/hosts/<name>/ → text. `storeInBundle` says
+   * whether the store travels inside the bundle or in the store folder beside it.
+   */
+  files?(build: { storeInBundle: boolean }): Record<string, string>;
 }

@@ -5,5 +5,8 @@ import { cloudflare } from "./cloudflare/target.js";
 import { deno } from "./deno/target.js";
 import { googleCloud } from "./google-cloud/target.js";
 import type { HostTarget } from "./host-target.js";
+import { netlify } from "./netlify/target.js";
+import { vercel } from "./vercel/target.js";
+import { vercelEdge } from "./vercel-edge/target.js";
 
-export const HOSTS: HostTarget[] = [cloudflare, deno, bun, googleCloud, azure];
+export const HOSTS: HostTarget[] = [cloudflare, deno, bun, vercel, vercelEdge, netlify, googleCloud, azure];

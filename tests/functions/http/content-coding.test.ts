@@ -21,4 +21,12 @@ describe("negotiateCoding", () => {
   ])("chooses %s → %s", (header, expected) => {
     expect(negotiateCoding(header)).toBe(expected);
   });
+
+  test.each([
+    ["br, gzip", [], undefined],
+    ["br, gzip", ["gzip"], "gzip"],
+    ["*", ["gzip"], "gzip"],
+  ] as const)("offers only the codings the runtime has: %s with %j → %s", (header, available, expected) => {
+    expect(negotiateCoding(header, available)).toBe(expected);
+  });
 });

@@ -1,0 +1,11 @@
+// AWS Lambda through the HTTP API, as serverless-offline runs serverless.yml: the same conformance suite as
+// every other host, so the three functions and their routes together answer as the one app does.
+import { CONFORMANCE_ENV, conformance } from "../functions/hosts/conformance.js";
+import { requestOverHttp } from "../functions/hosts/host-under-test.js";
+import { startOffline } from "./support/offline-process.js";
+
+conformance("AWS Lambda (serverless-offline)", async () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_")));
+  const offline = await startOffline({ env: { ...env, ...CONFORMANCE_ENV } });
+  return { request: (path, init) => requestOverHttp(offline.url, path, init), stop: offline.stop };
+});
