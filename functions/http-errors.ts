@@ -98,6 +98,12 @@ export function errorResponse(error: unknown, c: Context): Response {
   const code = known?.code ?? "internal_error";
   const message = known?.message ?? "Something went wrong on our side; please try again later.";
   const headers = { ...known?.headers, "Cache-Control": "no-store" };
-  if (c.req.path.startsWith("/api/")) return c.json({ error: code, message }, status, headers);
+  if (c.req.path.startsWith("/api/")) {
+    // The charset as on every other JSON answer of the API (a bare application/json gets one added by some fronts).
+    return c.json({ error: code, message }, status, {
+      ...headers,
+      "Content-Type": "application/json; charset=utf-8",
+    });
+  }
   return c.text(`${status} ${message}\n`, status, headers);
 }

@@ -4,8 +4,12 @@ import { CONFORMANCE_ENV, conformance } from "../functions/hosts/conformance.js"
 import { requestOverHttp } from "../functions/hosts/host-under-test.js";
 import { startOffline } from "./support/offline-process.js";
 
-conformance("AWS Lambda (serverless-offline)", async () => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_")));
-  const offline = await startOffline({ env: { ...env, ...CONFORMANCE_ENV } });
-  return { request: (path, init) => requestOverHttp(offline.url, path, init), stop: offline.stop };
-});
+conformance(
+  "AWS Lambda (serverless-offline)",
+  async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_")));
+    const offline = await startOffline({ env: { ...env, ...CONFORMANCE_ENV } });
+    return { request: (path, init) => requestOverHttp(offline.url, path, init), stop: offline.stop };
+  },
+  { contentTypeOn304: true },
+);

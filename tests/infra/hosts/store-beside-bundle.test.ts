@@ -16,7 +16,11 @@ import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 let out: string;
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), "news-brief-hosts-"));
-  const widget = readFileSync(join(PROJECT_ROOT, "dist/widget/news-brief.js"), "utf8");
+  const text = readFileSync(join(PROJECT_ROOT, "dist/widget/news-brief.js"), "utf8");
+  const widget = {
+    text,
+    file: JSON.parse(readFileSync(join(PROJECT_ROOT, "dist/widget/manifest.json"), "utf8"))["news-brief.js"],
+  };
   await buildHosts(out, join(PROJECT_ROOT, "dist/store"), undefined, widget, [vercel, netlify]);
   for (const [name, value] of Object.entries(CONFORMANCE_ENV)) vi.stubEnv(name, value);
 }, 60_000);
