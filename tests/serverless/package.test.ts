@@ -230,6 +230,7 @@ describe("the CloudFront distribution", () => {
       "/tags/cloud",
       "/feed.json",
       "/widget/news-brief.js",
+      "/widget/news-brief.0123456789.js",
       "/feed.xsl",
     ]) {
       expect(key(path), path).toEqual({ query: "none", headers: "none" });
@@ -447,7 +448,7 @@ describe("the functions", () => {
         "ANY /api/briefs/{id}",
         "ANY /oembed",
         "ANY /embed/{id}",
-        "ANY /widget/news-brief.js",
+        "ANY /widget/{file}",
       ]),
     );
   });

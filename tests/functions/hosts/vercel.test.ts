@@ -52,12 +52,17 @@ describe("Vercel Node.js: the fetch export, not a listener", () => {
       let listener = await import(${JSON.stringify(`file://${HANDLER}`)});
       for (let i = 0; i < 5 && listener.default; i++) listener = listener.default;
       const response = await listener.fetch(new Request("https://briefs.example.com/feed.xml"));
-      console.log(JSON.stringify({ listens, fetch: typeof listener.fetch, status: response.status, bytes: (await response.arrayBuffer()).byteLength }));
+      console.error(JSON.stringify({ listens, fetch: typeof listener.fetch, status: response.status, bytes: (await response.arrayBuffer()).byteLength }));
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
-      env: { ...process.env, ...CONFORMANCE_ENV },
-      timeout: 20_000,
-    });
+    // The answer goes to stderr: stdout carries the app's own request log line.
+    const { stderr: stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      {
+        env: { ...process.env, ...CONFORMANCE_ENV },
+        timeout: 20_000,
+      },
+    );
     expect(JSON.parse(stdout)).toEqual({
       listens: 0,
       fetch: "function",
