@@ -162,33 +162,36 @@ export function conformance(
       },
     );
 
-    test.skipIf(!options.platformCompresses).each(["br", "gzip"])(
-      "sends identity when %s is asked, for the platform to compress, varying on Accept-Encoding",
-      async (coding) => {
-        const [actual, expected] = await Promise.all([
-          subject.request("/feed.xml", { headers: { "Accept-Encoding": coding } }),
-          referenceAnswer(reference, "/feed.xml", { headers: { "Accept-Encoding": "identity" } }),
-        ]);
-        expect({ status: actual.status, ...headersOf(actual) }).toEqual({
-          status: expected.status,
-          ...headersOf(expected),
-        });
-        expect(actual.headers.get("content-encoding")).toBeNull();
-        expect(actual.headers.get("vary")).toMatch(/Accept-Encoding/);
-        expect(Buffer.from(actual.body).equals(Buffer.from(expected.body))).toBe(true);
-      },
-    );
-
-    test.skipIf(options.platformCompresses).each([
-      ["br", brotliDecompressSync],
-      ["gzip", gunzipSync],
-    ] as const)("sends %s when asked, and it decodes to the plain body", async (coding, decode) => {
-      const plain = await subject.request("/feed.xml", { headers: { "Accept-Encoding": "identity" } });
-      const encoded = await same("/feed.xml", { headers: { "Accept-Encoding": coding } });
-      expect(encoded.headers.get("content-encoding")).toBe(coding);
-      expect(encoded.body.byteLength).toBeLessThan(plain.body.byteLength);
-      expect(Buffer.from(decode(encoded.body)).equals(Buffer.from(plain.body))).toBe(true);
-    });
+    // Only one of the two compression checks applies to a host: its app compresses, or its platform does.
+    if (options.platformCompresses) {
+      test.each(["br", "gzip"])(
+        "sends identity when %s is asked, for the platform to compress, varying on Accept-Encoding",
+        async (coding) => {
+          const [actual, expected] = await Promise.all([
+            subject.request("/feed.xml", { headers: { "Accept-Encoding": coding } }),
+            referenceAnswer(reference, "/feed.xml", { headers: { "Accept-Encoding": "identity" } }),
+          ]);
+          expect({ status: actual.status, ...headersOf(actual) }).toEqual({
+            status: expected.status,
+            ...headersOf(expected),
+          });
+          expect(actual.headers.get("content-encoding")).toBeNull();
+          expect(actual.headers.get("vary")).toMatch(/Accept-Encoding/);
+          expect(Buffer.from(actual.body).equals(Buffer.from(expected.body))).toBe(true);
+        },
+      );
+    } else {
+      test.each([
+        ["br", brotliDecompressSync],
+        ["gzip", gunzipSync],
+      ] as const)("sends %s when asked, and it decodes to the plain body", async (coding, decode) => {
+        const plain = await subject.request("/feed.xml", { headers: { "Accept-Encoding": "identity" } });
+        const encoded = await same("/feed.xml", { headers: { "Accept-Encoding": coding } });
+        expect(encoded.headers.get("content-encoding")).toBe(coding);
+        expect(encoded.body.byteLength).toBeLessThan(plain.body.byteLength);
+        expect(Buffer.from(decode(encoded.body)).equals(Buffer.from(plain.body))).toBe(true);
+      });
+    }
 
     test("HEAD answers the GET's headers and no body", async () => {
       const head = await subject.request("/feed.xml", { method: "HEAD" });
