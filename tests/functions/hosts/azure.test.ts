@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import { type S3Server, startS3Server } from "../../support/s3-server.js";
 import { type FunctionsCore, installFunctionsCore, type RegisteredFunction } from "./azure-worker.js";
-import { BUCKET_BRIEF, publishToBucket } from "./bucket-content.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
 import { type HostUnderTest, requestInProcess } from "./host-under-test.js";
+import { BUCKET_BRIEF, publishToBucket } from "./published-bucket.js";
 
 const APP = join(PROJECT_ROOT, "dist/hosts/azure");
 /** The address Azure gives a function app. */
@@ -112,9 +112,9 @@ describe("Azure Functions v4: content from NEWS_BRIEF_CONTENT", () => {
 
   test("s3://… serves the bucket's briefs", async () => {
     const host = inProcess(await loadApp({ ...CONFORMANCE_ENV, ...(await publishToBucket(s3, "azure")) }));
-    const answer = await host.request(`/api/briefs/${BUCKET_BRIEF}`);
+    const answer = await host.request(`/api/briefs/${BUCKET_BRIEF.id}`);
     expect(answer.status).toBe(200);
-    expect(JSON.parse(Buffer.from(answer.body).toString("utf8"))).toMatchObject({ id: BUCKET_BRIEF });
+    expect(JSON.parse(Buffer.from(answer.body).toString("utf8"))).toMatchObject({ id: BUCKET_BRIEF.id });
   });
 
   test("a malformed value stops the app from loading, naming the variable", async () => {

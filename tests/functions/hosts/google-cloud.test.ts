@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import { type S3Server, startS3Server } from "../../support/s3-server.js";
-import { BUCKET_BRIEF, publishToBucket } from "./bucket-content.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
+import { BUCKET_BRIEF, publishToBucket } from "./published-bucket.js";
 import { type HostCommand, spawnHost } from "./spawn-host.js";
 
 const SOURCE = join(PROJECT_ROOT, "dist/hosts/google-cloud");
@@ -93,9 +93,9 @@ describe("Google Cloud Run functions: content from NEWS_BRIEF_CONTENT", () => {
   test("s3://… serves the bucket's briefs", async () => {
     const host = await spawnHost(framework({ ...CONFORMANCE_ENV, ...(await publishToBucket(s3, "gcf")) }));
     try {
-      const answer = await host.request(`/api/briefs/${BUCKET_BRIEF}`);
+      const answer = await host.request(`/api/briefs/${BUCKET_BRIEF.id}`);
       expect(answer.status).toBe(200);
-      expect(JSON.parse(Buffer.from(answer.body).toString("utf8"))).toMatchObject({ id: BUCKET_BRIEF });
+      expect(JSON.parse(Buffer.from(answer.body).toString("utf8"))).toMatchObject({ id: BUCKET_BRIEF.id });
     } finally {
       await host.stop();
     }

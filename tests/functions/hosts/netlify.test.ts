@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
 import { requestInProcess } from "./host-under-test.js";
-import { type PublishedBucket, publishedBucket, S3_BRIEF_ID } from "./support/s3-content.js";
+import { BUCKET_BRIEF, type PublishedBucket, startPublishedBucket } from "./published-bucket.js";
 
 const SITE = join(PROJECT_ROOT, "dist/hosts/netlify");
 const FUNCTION = join(SITE, "netlify/functions/news-brief.mjs");
@@ -73,7 +73,7 @@ describe("Netlify: the function and netlify.toml", () => {
 describe("Netlify: content from Netlify.env", () => {
   let bucket: PublishedBucket;
   beforeAll(async () => {
-    bucket = await publishedBucket();
+    bucket = await startPublishedBucket();
   }, 60_000);
   afterAll(() => bucket?.close());
 
@@ -81,7 +81,7 @@ describe("Netlify: content from Netlify.env", () => {
     const { handle } = await deployed("s3", { ...CONFORMANCE_ENV, ...bucket.env });
     const answer = await handle(new Request("https://news-brief.netlify.app/api/briefs"));
     expect(answer.status).toBe(200);
-    expect(await answer.text()).toContain(S3_BRIEF_ID);
+    expect(await answer.text()).toContain(BUCKET_BRIEF.id);
   });
 
   test("a bad NEWS_BRIEF_CONTENT answers 500 with a message naming the variable", async () => {

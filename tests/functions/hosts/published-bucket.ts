@@ -1,31 +1,15 @@
 // A real S3-compatible bucket (s3rver on loopback) holding a published store unlike the bundled one, so that a
-// host reading it shows it honours NEWS_BRIEF_CONTENT=s3://…
+// host serving its brief shows it honours NEWS_BRIEF_CONTENT=s3://…
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { publishContent } from "../../../infra/publish-content.js";
-import { startS3Server } from "../../support/s3-server.js";
+import { type S3Server, startS3Server } from "../../support/s3-server.js";
 
 /** The one brief in the bucket: its id and title appear nowhere in the bundled store. */
 export const BUCKET_BRIEF = { id: "brief-du-seau", title: "Un brief lu dans le seau S3" };
 
-const PREFIX = "hosts";
-
-/** A bucket with a published store, the variables that point a host at it, and how to close it. */
-export interface PublishedBucket {
-  env: Record<string, string>;
-  close(): Promise<void>;
-}
-
-/** Starts s3rver and publishes a one-brief content folder under the prefix "hosts". */
-export async function startPublishedBucket(): Promise<PublishedBucket> {
-  const s3 = await startS3Server();
-  const work = await mkdtemp(join(tmpdir(), "news-brief-host-bucket-"));
-  try {
-    await mkdir(join(work, "content/briefs"), { recursive: true });
-    await writeFile(
-      join(work, "content/site.yml"),
-      `title: Briefs du seau
+const SITE_YML = `title: Briefs du seau
 description: Des briefs publiés dans un seau.
 baseUrl: https://briefs.example.com
 lang: fr
@@ -34,11 +18,9 @@ publisher:
   url: https://www.clubic.com/
 idAuthority: clubic.com,2020
 feedSize: 20
-`,
-    );
-    await writeFile(
-      join(work, `content/briefs/${BUCKET_BRIEF.id}.md`),
-      `---
+`;
+
+const BRIEF_MD = `---
 title: ${BUCKET_BRIEF.title}
 lead: Ce brief vient du seau, pas du bundle.
 published: 2024-01-15T09:00:00+01:00
@@ -49,9 +31,16 @@ source:
 
 - **Premier point.** Le contenu est lu dans le seau.
 - **Second point.** Le bundle n'en sait rien.
-`,
-    );
-    await publishContent(s3.store(PREFIX), {
+`;
+
+/** Publishes the one-brief site under `prefix` with publish-content's code; returns the variables pointing at it. */
+export async function publishToBucket(s3: S3Server, prefix: string): Promise<Record<string, string>> {
+  const work = await mkdtemp(join(tmpdir(), "news-brief-host-bucket-"));
+  try {
+    await mkdir(join(work, "content/briefs"), { recursive: true });
+    await writeFile(join(work, "content/site.yml"), SITE_YML);
+    await writeFile(join(work, `content/briefs/${BUCKET_BRIEF.id}.md`), BRIEF_MD);
+    await publishContent(s3.store(prefix), {
       content: join(work, "content"),
       cacheDir: join(work, "parsed"),
       state: join(work, "published.json"),
@@ -59,14 +48,26 @@ source:
       logger: { log: () => {}, error: () => {} },
       progress: false,
     });
-  } catch (error) {
-    await s3.close();
-    throw error;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return {
-    env: { ...s3.env, NEWS_BRIEF_CONTENT: `s3://${s3.bucket}/${PREFIX}` },
-    close: () => s3.close(),
-  };
+  return { ...s3.env, NEWS_BRIEF_CONTENT: `s3://${s3.bucket}/${prefix}` };
+}
+
+/** A bucket with a published store, the variables that point a host at it, and how to close it. */
+export interface PublishedBucket {
+  s3: S3Server;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Starts s3rver and publishes the one-brief site under `prefix`. */
+export async function startPublishedBucket(prefix = "hosts"): Promise<PublishedBucket> {
+  const s3 = await startS3Server();
+  try {
+    return { s3, env: await publishToBucket(s3, prefix), close: () => s3.close() };
+  } catch (error) {
+    await s3.close();
+    throw error;
+  }
 }

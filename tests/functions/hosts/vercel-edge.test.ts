@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EDGE_FUNCTION_CONFIG } from "../../../infra/hosts/vercel-edge/target.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
 import { requestOverHttp } from "./host-under-test.js";
-import { type PublishedBucket, publishedBucket, S3_BRIEF_ID } from "./support/s3-content.js";
+import { BUCKET_BRIEF, type PublishedBucket, startPublishedBucket } from "./published-bucket.js";
 import {
   expectRoutesToTheFunction,
   functionConfig,
@@ -44,7 +44,7 @@ describe("Vercel Edge: the Build Output API folder", () => {
 describe("Vercel Edge: content from the environment", () => {
   let bucket: PublishedBucket;
   beforeAll(async () => {
-    bucket = await publishedBucket();
+    bucket = await startPublishedBucket();
   }, 60_000);
   afterAll(() => bucket?.close());
 
@@ -53,7 +53,7 @@ describe("Vercel Edge: content from the environment", () => {
     try {
       const answer = await requestOverHttp(host.origin, "/api/briefs");
       expect(answer.status).toBe(200);
-      expect(Buffer.from(answer.body).toString("utf8")).toContain(S3_BRIEF_ID);
+      expect(Buffer.from(answer.body).toString("utf8")).toContain(BUCKET_BRIEF.id);
     } finally {
       await host.stop();
     }
