@@ -57,11 +57,14 @@ if (existsSync(NODE22)) nodes["Node.js 22 (Lambda's)"] = NODE22;
 const rows: Record<string, string | number>[] = [];
 for (const [label, node] of Object.entries(nodes)) {
   const times: Record<string, number[]> = {};
+  const record = (name: string, ms: number) => {
+    times[name] = [...(times[name] ?? []), ms];
+  };
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, path] of Object.entries(FUNCTIONS)) {
       const bundle = join(PROJECT_ROOT, "dist/functions", name, "index.mjs");
-      (times[name] ??= []).push(await coldStart(node, script(bundle, path)));
-      (times[`hello for ${name}`] ??= []).push(await coldStart(node, script(undefined, path)));
+      record(name, await coldStart(node, script(bundle, path)));
+      record(`hello for ${name}`, await coldStart(node, script(undefined, path)));
     }
   }
   for (const name of Object.keys(FUNCTIONS)) {
