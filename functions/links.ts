@@ -49,6 +49,10 @@ export class Links {
     this.base = base.replace(/\/+$/, "");
   }
 
+  /** Scheme, host and port of the base URL: the server a browser connects to. */
+  origin(): string {
+    return new URL(this.base).origin;
+  }
   home(): string {
     return `${this.base}/`;
   }

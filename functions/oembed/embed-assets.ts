@@ -27,9 +27,12 @@ li{margin:.3rem 0}
  *
  * The protocol is WordPress's (wp-includes/js/wp-embed-template.js, read by wp-includes/js/wp-embed.js):
  * `postMessage({ message: "height", value, secret }, "*")`, where `secret` is the 10 letters and digits
- * WordPress appends to the iframe's src as `#?secret=…` and puts in its `data-secret`. Sent on first
- * layout and whenever the body's size changes (ResizeObserver), as wp-embed-template.js does on load and
- * resize, and again when the fragment changes: older wp-embed.js adds the secret to the src after load.
+ * WordPress appends to the iframe's src as `#?secret=…` and puts in its `data-secret`. Sent at once, then
+ * whenever the body's size changes (ResizeObserver), as wp-embed-template.js does on load and resize, and
+ * again when the fragment changes: older wp-embed.js adds the secret to the src after load. The first message cannot
+ * wait for ResizeObserver: WordPress clips the frame to nothing while the oEmbed html's blockquote stands in
+ * for it, and shows the frame only once a message arrives, but Chromium does not render, so never observes,
+ * a cross-origin frame clipped out of sight.
  * WordPress frames an unknown provider with `sandbox="allow-scripts"` only, which blocks `target="_top"`
  * links; there, a click posts `{ message: "link", value }` instead, and WordPress navigates only to the
  * iframe's own host, so a link elsewhere (the source's article) goes to the brief page, which links it.
@@ -40,6 +43,7 @@ export const EMBED_SCRIPT = `(() => {
   const secret = () => (/[#&?]secret=([A-Za-z0-9]{1,64})/.exec(location.hash) || [])[1] || "";
   const post = (message, value) => window.parent.postMessage({ message, value, secret: secret() }, "*");
   const reportHeight = () => post("height", Math.ceil(document.body.getBoundingClientRect().height));
+  reportHeight();
   new ResizeObserver(reportHeight).observe(document.body);
   window.addEventListener("hashchange", reportHeight);
   document.addEventListener("click", (event) => {

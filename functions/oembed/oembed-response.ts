@@ -1,4 +1,4 @@
-// The oEmbed 1.0 answer for one brief: a `rich` response whose html frames /embed/{id}, as JSON or XML.
+// The oEmbed 1.0 answer for one brief: a `rich` response whose html links the brief, then frames /embed/{id}, as JSON or XML.
 import type { Brief, Site } from "../catalog/brief.js";
 import { cleanText } from "../catalog/xml-text.js";
 import type { Links } from "../links.js";
@@ -50,7 +50,7 @@ export function oembedResponse(site: Site, links: Links, brief: Brief, limits: O
   const height = Math.min(limits.maxHeight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT);
   // Stripped once, so both formats carry the same text and the XML stays well-formed (XML 1.0 §2.2).
   const title = cleanText(brief.title);
-  const html = `<iframe src="${attribute(embedPageUrl(links, brief.id))}" width="${width}" height="${height}" title="${attribute(title)}" loading="lazy" sandbox="${IFRAME_SANDBOX}" frameborder="0"></iframe>`;
+  const frame = `<iframe src="${attribute(embedPageUrl(links, brief.id))}" width="${width}" height="${height}" title="${attribute(title)}" loading="lazy" sandbox="${IFRAME_SANDBOX}" frameborder="0"></iframe>`;
   return {
     version: "1.0",
     type: "rich",
@@ -59,10 +59,22 @@ export function oembedResponse(site: Site, links: Links, brief: Brief, limits: O
     provider_name: cleanText(site.title),
     provider_url: links.home(),
     cache_age: CACHE_AGE,
-    html,
+    html: fallback(links, brief, title) + frame,
     width,
     height,
   };
+}
+
+/**
+ * What a consumer that strips iframes still shows: the title, linked to the brief page, in a bare
+ * `<blockquote>` before the iframe, as WordPress's own embeds do (wp-includes/embed.php,
+ * `get_post_embed_html`). A WordPress consumer keeps exactly a first `<blockquote>` and the `<iframe>`
+ * after it (`wp_filter_oembed_result`), shows the blockquote until the frame posts its first message with
+ * the secret (EMBED_SCRIPT sends its height at once), then hides it and shows the frame. `lang` lets a
+ * screen reader say a French title in French on an English page.
+ */
+function fallback(links: Links, brief: Brief, title: string): string {
+  return `<blockquote lang="${attribute(brief.lang)}"><a href="${attribute(links.briefPage(brief.id))}">${text(title)}</a></blockquote>`;
 }
 
 /** The JSON format (§2.3.4). */

@@ -9,9 +9,19 @@ import { type PageStrings, pageStrings } from "./strings.js";
 /** How many briefs the front page lists. */
 export const FRONT_PAGE_BRIEFS = 20;
 
-/** The two lines a partner pastes to show `brief`: the widget under its stable name, which follows new versions. */
+/**
+ * The lines a partner pastes to show `brief`, in order: two hints, then the widget under its stable name,
+ * which follows new versions, and the element. The hints are allowed in the body (HTML's "body-ok" link
+ * types) but start sooner from the `<head>`. The preconnect is `crossorigin` because the widget fetches the
+ * API in CORS mode without credentials, and a cross-origin module script is fetched without them too: a
+ * browser keeps such connections apart from those that may carry cookies, and a preconnect without
+ * `crossorigin` opens one that neither request would use. The modulepreload has no `crossorigin`, like the
+ * `<script type="module">` it must match for the browser to reuse what it fetched.
+ */
 export function embedSnippet(links: Links, brief: Brief, label: string): string {
-  return `<script type="module" src="${links.widgetScript()}"></script>
+  return `<link rel="preconnect" href="${links.origin()}" crossorigin>
+<link rel="modulepreload" href="${links.widgetScript()}">
+<script type="module" src="${links.widgetScript()}"></script>
 <news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${label}</a></news-brief>`;
 }
 
@@ -40,6 +50,7 @@ function embedSection(links: Links, brief: Brief, words: PageStrings, widgetFile
   return html`<h2 id="embed">${words.embed}</h2>
 <p>${words.embedHint}</p>
 <pre><code>${embedSnippet(links, brief, words.readBrief)}</code></pre>
+<p>${words.embedHints}</p>
 <script type="module" src="${links.widgetScript(widgetFile)}"></script>
 <news-brief src="${links.briefApi(brief.id)}"><a href="${links.briefPage(brief.id)}">${words.readBrief} : ${brief.title}</a></news-brief>`;
 }

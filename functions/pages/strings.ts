@@ -9,7 +9,9 @@ const FR = {
   subscribe: "S’abonner",
   subscribeHint: "Ajoutez l’un de ces flux à votre lecteur :",
   embed: "Intégrer une brève",
-  embedHint: "Collez ces deux lignes dans votre page pour y afficher une brève :",
+  embedHint: "Collez ces quatre lignes dans votre page pour y afficher une brève :",
+  embedHints:
+    "Les deux premières, de préférence dans le <head>, ouvrent la connexion et chargent le widget plus tôt, pour que la brève s’affiche plus vite.",
   readBrief: "Lire la brève",
   home: "Toutes les brèves",
   published: "Publié le",
@@ -28,7 +30,9 @@ const EN: PageStrings = {
   subscribe: "Subscribe",
   subscribeHint: "Add one of these feeds to your reader:",
   embed: "Embed a brief",
-  embedHint: "Paste these two lines into your page to show a brief there:",
+  embedHint: "Paste these four lines into your page to show a brief there:",
+  embedHints:
+    "The first two, best placed in the <head>, open the connection and fetch the widget early, so the brief shows sooner.",
   readBrief: "Read the brief",
   home: "All briefs",
   published: "Published",

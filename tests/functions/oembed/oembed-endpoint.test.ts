@@ -38,7 +38,7 @@ describe("GET /oembed as JSON", () => {
       provider_name: "Briefs",
       provider_url: `${BASE}/`,
       cache_age: CACHE_AGE,
-      html: `<iframe src="${BASE}/embed/premier-brief" width="${DEFAULT_WIDTH}" height="${DEFAULT_HEIGHT}" title="Un titre" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" frameborder="0"></iframe>`,
+      html: `<blockquote lang="fr"><a href="${PAGE}">Un titre</a></blockquote><iframe src="${BASE}/embed/premier-brief" width="${DEFAULT_WIDTH}" height="${DEFAULT_HEIGHT}" title="Un titre" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" frameborder="0"></iframe>`,
       width: DEFAULT_WIDTH,
       height: DEFAULT_HEIGHT,
     });
@@ -67,14 +67,15 @@ describe("GET /oembed as JSON", () => {
     expect([large.width, large.height]).toEqual([DEFAULT_WIDTH, DEFAULT_HEIGHT]);
   });
 
-  test("carries hostile text as text, and the iframe's title attribute decodes to it", async () => {
+  test("carries hostile text as text, and the link's text and the iframe's title attribute decode to it", async () => {
     const body = await json({ url: `${BASE}/briefs/hostile` }, hostile);
     expect(body.title).toBe(HOSTILE);
     expect(body.author_name).toBe(HOSTILE);
     expect(body.provider_name).toBe(HOSTILE);
     const html = String(body.html);
-    expect(html.match(/</g)).toHaveLength(2);
+    expect(html.match(/</g)).toHaveLength(6);
     expect(html).not.toContain("<script");
+    expect(htmlText(/<a [^>]*>([^<]*)<\/a>/.exec(html)?.[1] ?? "")).toBe(HOSTILE);
     expect(htmlText(/ title="([^"]*)"/.exec(html)?.[1] ?? "")).toBe(HOSTILE);
   });
 
@@ -114,7 +115,9 @@ describe("GET /oembed as XML", () => {
     const fields = xmlFields(xml);
     expect(fields.title).toBe(HOSTILE);
     expect(fields.provider_name).toBe(HOSTILE);
-    expect(fields.html).toMatch(/^<iframe [^<>]*><\/iframe>$/);
+    expect(fields.html).toMatch(
+      /^<blockquote [^<>]*><a [^<>]*>[^<>]*<\/a><\/blockquote><iframe [^<>]*><\/iframe>$/,
+    );
     expect(xml).not.toContain("<script>");
   });
 });

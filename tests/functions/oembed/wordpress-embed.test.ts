@@ -96,15 +96,44 @@ const bodyHeight = (frame: Frame) =>
 const iframeHeight = (page: Page) => page.evaluate(() => document.querySelector("iframe")?.height);
 
 describe("a brief embedded in a WordPress post", () => {
-  test("keeps the iframe through WordPress's filter, sandboxed as WordPress sandboxes it", () =>
+  test("keeps the linked title and the iframe through WordPress's filter, sandboxed as WordPress sandboxes it", () =>
     oembedHtml("premier-brief").then((html) => {
       const filtered = wordpressFilter(html, SECRET) ?? "";
       expect(filtered).toMatch(
         new RegExp(
-          `^<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="${app.origin}/embed/premier-brief#\\?secret=${SECRET}" data-secret="${SECRET}" width="550" height="\\d+" title="Un titre" frameborder="0"></iframe>$`,
+          `^<blockquote class="wp-embedded-content" data-secret="${SECRET}"><a href="${app.origin}/briefs/premier-brief">Un titre</a></blockquote>` +
+            `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect\\(1px, 1px, 1px, 1px\\);" src="${app.origin}/embed/premier-brief#\\?secret=${SECRET}" data-secret="${SECRET}" width="550" height="\\d+" title="Un titre" frameborder="0"></iframe>$`,
         ),
       );
     }));
+
+  test("hides the linked title and shows the frame once the frame reports its height", async () => {
+    const { context, page } = await openWordPressPost("premier-brief");
+    expect(await page.locator("blockquote").isHidden()).toBe(true);
+    expect(await page.locator("iframe").getAttribute("style")).toBeNull();
+    expect(await page.locator("iframe").isVisible()).toBe(true);
+    await context.close();
+  });
+
+  test("keeps showing the title linked to the brief page when the frame cannot load", async () => {
+    const filtered = wordpressFilter(await oembedHtml("premier-brief"), SECRET) ?? "";
+    const path = `/post-${++posts}`;
+    wordpress.route(
+      path,
+      respond(200, wordpressPost(filtered), { "content-type": "text/html; charset=utf-8" }),
+    );
+    const context = await browser.newContext();
+    await context.route(`${app.origin}/embed/**`, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(wordpress.origin + path, { waitUntil: "load" });
+    const link = page.getByRole("link", { name: "Un titre" });
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute("href")).toBe(`${app.origin}/briefs/premier-brief`);
+    expect(
+      await page.evaluate(() => (window as unknown as { embedMessages: unknown[] }).embedMessages),
+    ).toEqual([]);
+    await context.close();
+  });
 
   test("shows the brief: title, source, three key points, and no error", async () => {
     const { context, page, problems, frame } = await openWordPressPost("premier-brief");

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { fetchApp } from "../../../functions/hosts/fetch-app.js";
 import { loadCatalog } from "../../../infra/content/load.js";
 import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
+import { htmlText } from "../../support/html-text.js";
 import { testApp, WIDGET_SCRIPT } from "../../support/test-app.js";
+import { storeOf } from "../../support/test-content.js";
 
 const page = async (catalog: Parameters<typeof testApp>[0], path: string) =>
   (await testApp(catalog).request(`https://briefs.example.com${path}`)).text();
@@ -122,5 +125,22 @@ describe("the front page", () => {
     expect(html).toContain(
       "&lt;news-brief src=&quot;https://briefs.example.com/api/briefs/brief-0003&quot;&gt;",
     );
+  });
+
+  test("gives partners a preconnect and a modulepreload hint first, on PUBLIC_BASE_URL, escaped as text", async () => {
+    const build = { bundledStore: () => storeOf(generatedCatalog(3)), widgetScript: WIDGET_SCRIPT };
+    const app = fetchApp(build, { PUBLIC_BASE_URL: "https://partners.example.org/briefs/" });
+    const html = await (await app.fetch(new Request("http://127.0.0.1/"))).text();
+    const code = /<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? "";
+    expect(code).not.toMatch(/[<>]/);
+    const base = "https://partners.example.org/briefs";
+    expect(htmlText(code).split("\n")).toEqual([
+      '<link rel="preconnect" href="https://partners.example.org" crossorigin>',
+      `<link rel="modulepreload" href="${base}/widget/news-brief.js">`,
+      `<script type="module" src="${base}/widget/news-brief.js"></script>`,
+      `<news-brief src="${base}/api/briefs/brief-0003"><a href="${base}/briefs/brief-0003">Lire la brève</a></news-brief>`,
+    ]);
+    expect(html).toContain("<p>Collez ces quatre lignes dans votre page pour y afficher une brève :</p>");
+    expect(html).toContain("<p>Les deux premières, de préférence dans le &lt;head&gt;, ouvrent la connexion");
   });
 });
