@@ -2,8 +2,11 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { bundleWidget } from "./bundle.js";
 
-/** Bytes the widget may weigh gzipped (-9), Lit included; tests/widget/bundle.test.ts holds the same line. */
-export const WIDGET_GZIP_BUDGET = 7000;
+/**
+ * Bytes the widget may weigh gzipped (-9), Lit included; tests/widget/bundle.test.ts holds the same line.
+ * LitElement itself costs 5,844 B here (a bare element with styles), 2,698 B more than bare lit-html.
+ */
+export const WIDGET_GZIP_BUDGET = 8800;
 
 const bundle = Buffer.from(await bundleWidget());
 const gzip = gzipSync(bundle, { level: 9 }).length;

@@ -1,4 +1,5 @@
-// Fetches briefs from the API, one request per URL however many elements show it, and sorts every failure into a BriefErrorReason.
+// Fetches briefs from the API, one request per URL however many elements show it, and sorts every failure
+// (timeouts included) into a BriefErrorReason.
 import { type Brief, parseBriefs } from "./brief.js";
 import type { BriefErrorReason } from "./events.js";
 
@@ -40,21 +41,27 @@ function share(src: string): SharedRequest {
 }
 
 /**
- * Like {@link request}, but callers asking for the same `src` while it is in flight share one request.
- * Aborting `signal` resolves this caller's promise to `network` at once; the request itself is aborted
- * only when no caller is left.
+ * Like {@link request}, but callers asking for the same `src` while it is in flight share one request. A
+ * caller stops waiting when `signal` aborts (its promise resolves to `network`) or after `timeout` ms
+ * (`timeout`); the request itself is aborted only when no caller is left.
  */
-export function fetchBriefs(src: string, signal: AbortSignal): Promise<Outcome> {
+export function fetchBriefs(src: string, timeout: number, signal: AbortSignal): Promise<Outcome> {
   const joined = inFlight.get(src) ?? share(src);
   joined.waiting++;
   return new Promise((resolve) => {
-    joined.outcome.then(resolve);
-    signal.addEventListener("abort", () => {
-      resolve("network");
-      if (!--joined.waiting) {
+    let done = false;
+    const finish = (outcome: Outcome, leaving?: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(outcome);
+      if (leaving && !--joined.waiting) {
         joined.controller.abort();
         if (inFlight.get(src) === joined) inFlight.delete(src);
       }
-    });
+    };
+    const timer = setTimeout(finish, timeout, "timeout", true);
+    joined.outcome.then(finish);
+    signal.addEventListener("abort", () => finish("network", true));
   });
 }

@@ -1,13 +1,18 @@
-// Shadow-DOM styles of <news-brief>: the host page's font and colour, fixed line counts so loading never shifts the page.
+// Shadow-DOM styles of <news-brief>: the host page's font and colour, a skeleton of a typical brief's size, and
+// with `lines` a clamp that makes the box exact.
+import { css } from "lit";
 
 // Compact on purpose: esbuild leaves CSS in template literals as written, and every byte ships to partners.
-// The skeleton (`i` boxes, one per line group, each as high as its part's line clamp) stays under the brief in
-// the same grid cell, so the article is always the skeleton's height: the brief, never taller, replaces it
-// without moving anything, and what it leaves empty gathers above the link. In em of the page's font, one
-// brief is 15.625 + 3.5 × points high, plus 2px of border (26.125em with 3 points; 10.625em compact).
+// The skeleton (`i` boxes, one per line group) and the brief share one grid cell. By default the skeleton
+// holds the room of a typical brief while loading (title and lead 2 lines, each key point 6), and the brief
+// then takes its own height. With `lines`, the article gets class `c`: title and lead are clamped to 3 lines,
+// each point to `--_l` lines, the skeleton has exactly those heights and stays, so the box never changes.
+// In em of the page's font, one brief is, by default while loading, 12.25 + 9.5 × points high (40.75em with
+// 3 points; 8.75em compact); with lines="N", 15.625 + (1.5 × N + 0.5) × points (26.125em with N=2 and 3
+// points; 10.625em compact); plus 2px of border.
 // The font-size floor sits on `article`, not `:host`, because a page's `* { all: revert }` reaches the host.
 /** Styles of every `<news-brief>` shadow root. */
-export const newsBriefCss = `
+export const newsBriefStyles = css`
 :host{display:block}
 :host([hidden]){display:none}
 :host([theme=light]),:host([theme=auto]){--_fg:#222;--_bg:#fff}
@@ -18,36 +23,47 @@ article+article{margin-top:1em}
 article>div{grid-area:1/1;display:flex;flex-direction:column;gap:.5em;min-width:0}
 *{margin:0}
 i{height:1.5em}
-.t{font-size:1.25em}
-.t,.d{height:4.5em}
-.p{height:3em}
+.t,h2{font-size:1.25em}
+.t,.d{height:3em}
+.p{height:9em}
 [part=source],div>:last-child{height:1.5em;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 div>:last-child{margin-top:auto}
-h2,li,h2+p{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;max-height:3em}
-h2{font-size:1.25em}
-h2,h2+p{-webkit-line-clamp:3;max-height:4.5em}
 ul{display:flex;flex-direction:column;gap:.5em;padding:0}
+li{display:block}
+.c :is(h2,h2+p,li){display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden;max-height:4.5em}
+.c ul li{-webkit-line-clamp:var(--_l);max-height:calc(var(--_l)*1.5em)}
+.c :is(.t,.d){height:4.5em}
+.c .p{height:calc(var(--_l)*1.5em)}
 :host([layout=compact]) :is(h2+p,ul,.d,.p){display:none}
 :host([aria-busy]) i:not(:last-child){background:linear-gradient(#8883 1em,#0000 0) 0 .25em/100% 1.5em}
 a{color:var(--news-brief-accent,inherit)}
 a:focus-visible{outline:2px solid var(--news-brief-accent,currentColor);outline-offset:-2px}
 `;
 
-// One sheet for every element on the page, made on first use: a module-level `new CSSStyleSheet()` would throw in old Safari.
-let sheet: CSSStyleSheet | undefined;
-
 /**
- * Gives `root` the styles as a constructed stylesheet, which a page's `style-src` CSP does not govern; browsers
- * without constructable stylesheets (Safari < 16.4) get a `<style>` element, which works where the CSP allows it.
+ * Sets `--_l` (the clamp's line count) in `root` through `sheet`, a constructed stylesheet made and adopted on
+ * first use, which a page's `style-src` CSP does not govern; browsers without constructable stylesheets
+ * (Safari < 16.4) get a `<style>` element, which works where the CSP allows it. Returns the sheet for next time.
  */
-export function adoptStyles(root: ShadowRoot): void {
+export function adoptLineCount(
+  root: ShadowRoot,
+  lines: number,
+  sheet?: CSSStyleSheet | HTMLStyleElement,
+): CSSStyleSheet | HTMLStyleElement {
+  const text = `:host{--_l:${lines}}`;
   try {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(newsBriefCss);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
-    root.adoptedStyleSheets = [sheet];
+    (sheet as CSSStyleSheet).replaceSync(text);
   } catch {
-    root.append(Object.assign(document.createElement("style"), { textContent: newsBriefCss }));
+    // Before everything else: what follows Lit's render marker is Lit's to replace.
+    if (!(sheet instanceof HTMLStyleElement)) {
+      sheet = document.createElement("style");
+      root.prepend(sheet);
+    }
+    sheet.textContent = text;
   }
+  return sheet;
 }

@@ -3,9 +3,9 @@ import type { KeyPoint } from "./brief.js";
 import { isHttpUrl } from "./http-url.js";
 
 // Upper case matches HTML elements only: an SVG or MathML `a` keeps its lower-case name and is unwrapped.
-const KEPT = ["EM", "STRONG", "CODE"];
+const KEPT = /^(EM|STRONG|CODE)$/;
 // Elements whose content is code or markup, never words: dropped whole rather than unwrapped.
-const DROPPED = ["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "TEXTAREA", "TITLE"];
+const DROPPED = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|TEXTAREA|TITLE)$/;
 
 /**
  * Appends to `to` new nodes for `from`'s children: text as text; EM, STRONG and CODE without attributes; A
@@ -14,16 +14,16 @@ const DROPPED = ["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "TEXTAREA", "TITLE"]
  */
 function copySafe(from: Node, to: Node): void {
   for (const node of from.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) to.appendChild(document.createTextNode(node.nodeValue ?? ""));
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    if (node instanceof Text) to.appendChild(document.createTextNode(node.data));
+    if (!(node instanceof Element)) continue;
     const name = node.nodeName;
-    if (DROPPED.includes(name)) continue;
-    const href = (node as Element).getAttribute("href");
+    if (DROPPED.test(name)) continue;
+    const href = node.getAttribute("href");
     let into = to;
     if (name === "A" && isHttpUrl(href)) {
       into = to.appendChild(document.createElement("a"));
       (into as Element).setAttribute("href", href);
-    } else if (KEPT.includes(name)) {
+    } else if (KEPT.test(name)) {
       into = to.appendChild(document.createElement(name));
     }
     copySafe(node, into);

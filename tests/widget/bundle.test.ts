@@ -3,8 +3,8 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleWidget } from "../../infra/bundle.js";
 
-/** The size budget for widget/index.ts bundled with Lit, minified, gzip -9. */
-const GZIP_BUDGET = 7000;
+/** The size budget for widget/index.ts bundled with Lit, minified, gzip -9; infra/size.ts holds the same line. */
+const GZIP_BUDGET = 8800;
 
 let bundle: string;
 beforeAll(async () => {

@@ -122,12 +122,12 @@ describe("themes", () => {
 describe("a page with aggressive CSS", () => {
   // "Intact" here: no page colour reaches the widget's own text (the slotted fallback is the page's and may
   // turn red), its text is never below 14px however small the page's root font, and its box and line
-  // counts, so its height, are those the README promises (26.125em + 2px, at the 14px floor).
+  // counts, so its height, are those the README promises for lines="2" (26.125em + 2px, at the 14px floor).
   it("leaves the widget's colours, sizes, border and height intact", async () => {
     const src = serveJson(site.api, "/api/briefs/aggressive", baseBrief);
     const { page, problems } = await openPartnerPage(site, {
       head: `<link rel="stylesheet" href="/aggressive.css">`,
-      body: `<p>Texte du partenaire, en rouge.</p><news-brief src="${src}"></news-brief>`,
+      body: `<p>Texte du partenaire, en rouge.</p><news-brief src="${src}" lines="2"></news-brief>`,
     });
     await briefEvents(page);
 

@@ -1,7 +1,7 @@
 // The shapes a <news-brief> takes: one brief or the latest ones from the list API, full or compact, with N points.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseBrief } from "./support/briefs.js";
+import { baseBrief, seedBrief } from "./support/briefs.js";
 import {
   briefEvents,
   loadedTitles,
@@ -120,4 +120,81 @@ describe("the points attribute", () => {
       expect(await page.evaluate(() => document.querySelector("news-brief")?.points)).toBe(property);
     });
   }
+});
+
+/** Per key point of the first `<news-brief>`: its scroll and client heights, and its line height, in px. */
+function pointBoxes(page: Page) {
+  return page.evaluate(() =>
+    [...(document.querySelector("news-brief")?.shadowRoot?.querySelectorAll("[part=point]") ?? [])].map(
+      (point) => ({
+        scrollHeight: point.scrollHeight,
+        clientHeight: point.clientHeight,
+        lineHeight: Number.parseFloat(getComputedStyle(point).lineHeight),
+      }),
+    ),
+  );
+}
+
+describe("the whole brief, by default", () => {
+  for (const width of [390, 800]) {
+    it(`clips none of the seed brief's key points at ${width}px wide`, async () => {
+      await site.page.setViewportSize({ width, height: 900 });
+      const src = serveJson(site.api, `/api/briefs/seed-${width}`, await seedBrief());
+      const { page } = await openPartnerPage(site, { body: `<news-brief src="${src}"></news-brief>` });
+      await briefEvents(page);
+
+      const boxes = await pointBoxes(page);
+      expect(boxes).toHaveLength(3);
+      for (const box of boxes) {
+        expect(box.scrollHeight).toBeLessThanOrEqual(box.clientHeight);
+        // Long points: several lines each, which a clamp to 2 or 3 would have cut.
+        expect(box.clientHeight).toBeGreaterThan(3 * box.lineHeight);
+      }
+    });
+  }
+});
+
+describe("the lines attribute", () => {
+  it("clamps each key point to that many lines, the rest hidden", async () => {
+    await site.page.setViewportSize({ width: 390, height: 900 });
+    const src = serveJson(site.api, "/api/briefs/seed-lines", await seedBrief());
+    const { page } = await openPartnerPage(site, {
+      body: `<news-brief src="${src}" lines="2"></news-brief>`,
+    });
+    await briefEvents(page);
+
+    for (const box of await pointBoxes(page)) {
+      expect(box.clientHeight).toBe(2 * box.lineHeight);
+      expect(box.scrollHeight).toBeGreaterThan(box.clientHeight);
+    }
+    expect(await page.evaluate(() => document.querySelector("news-brief")?.lines)).toBe(2);
+  });
+
+  for (const value of ["0", "-2", "1.5", "deux"]) {
+    it(`means no clamp when it is "${value}"`, async () => {
+      const src = serveJson(site.api, `/api/briefs/lines-${value}`, await seedBrief());
+      const { page } = await openPartnerPage(site, {
+        body: `<news-brief src="${src}" lines="${value}"></news-brief>`,
+      });
+      await briefEvents(page);
+
+      for (const box of await pointBoxes(page))
+        expect(box.scrollHeight).toBeLessThanOrEqual(box.clientHeight);
+      expect(await page.evaluate(() => document.querySelector("news-brief")?.lines)).toBeUndefined();
+    });
+  }
+
+  it("reflects the property to the attribute, and clamps again at the new count", async () => {
+    const src = serveJson(site.api, "/api/briefs/lines-property", await seedBrief());
+    const { page } = await openPartnerPage(site, { body: `<news-brief src="${src}"></news-brief>` });
+    await briefEvents(page);
+
+    await page.evaluate(() => {
+      const element = document.querySelector("news-brief");
+      if (element) element.lines = 3;
+      return element?.updateComplete;
+    });
+    expect(await page.evaluate(() => document.querySelector("news-brief")?.getAttribute("lines"))).toBe("3");
+    for (const box of await pointBoxes(page)) expect(box.clientHeight).toBe(3 * box.lineHeight);
+  });
 });

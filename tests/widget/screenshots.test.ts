@@ -23,7 +23,7 @@ beforeAll(async () => {
     "/blog.css",
     `body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;padding:1em;max-width:40em}
 body:has(.dark){background:#111;color:#ddd}
-news-brief:not(:defined){display:block;min-height:calc(26.125em + 2px)}`,
+news-brief:not(:defined){display:block;min-height:calc(40.75em + 2px)}`,
   );
 });
 afterAll(() => site?.close());
