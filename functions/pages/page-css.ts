@@ -25,5 +25,5 @@ h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0}
 .feeds code,pre{font-size:.85rem;overflow-wrap:anywhere}
 pre{white-space:pre-wrap;background:color-mix(in srgb,var(--line) 35%,transparent);padding:.75rem;border-radius:.4rem}
 news-brief{display:block;margin:1rem 0}
-news-brief:not(:defined){display:block;min-height:calc(26.125em + 2px)}
+@media (scripting:enabled){news-brief:not(:defined){display:block;min-height:calc(40.75em + 2px)}}
 `);

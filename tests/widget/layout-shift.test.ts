@@ -21,7 +21,7 @@ import {
  */
 function notDefinedCss(points = 3, lines?: number): string {
   const em = lines ? 15.625 + (1.5 * lines + 0.5) * points : 12.25 + 9.5 * points;
-  return `news-brief:not(:defined){display:block;min-height:calc(${em}em + 2px)}`;
+  return `@media (scripting:enabled){news-brief:not(:defined){display:block;min-height:calc(${em}em + 2px)}}`;
 }
 
 const API_DELAY_MS = 300;

@@ -2,7 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { baseBrief } from "./support/briefs.js";
+import { baseBrief, seedBrief } from "./support/briefs.js";
 import {
   briefEvents,
   openPartnerPage,
@@ -23,7 +23,7 @@ beforeAll(async () => {
     "/blog.css",
     `body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;padding:1em;max-width:40em}
 body:has(.dark){background:#111;color:#ddd}
-news-brief:not(:defined){display:block;min-height:calc(40.75em + 2px)}`,
+@media (scripting:enabled){news-brief:not(:defined){display:block;min-height:calc(40.75em + 2px)}}`,
   );
 });
 afterAll(() => site?.close());
@@ -41,12 +41,13 @@ async function shoot(tab: Page, name: string, ready: () => Promise<unknown>) {
   }
 }
 
-it("writes the light, dark and error states at 390 and 800px", async () => {
-  const src = serveJson(site.api, "/api/briefs/shot", baseBrief);
+it("writes the light, dark, clamped and error states of the seed brief at 390 and 800px", async () => {
+  const src = serveJson(site.api, "/api/briefs/shot", await seedBrief());
   const broken = serveJson(site.api, "/api/briefs/shot-broken", { error: "boom" }, 500);
   const states = [
     { name: "light", body: page(`<news-brief src="${src}" theme="light">${FALLBACK}</news-brief>`) },
     { name: "dark", body: page(`<news-brief src="${src}" theme="dark">${FALLBACK}</news-brief>`, "dark") },
+    { name: "lines-2", body: page(`<news-brief src="${src}" lines="2">${FALLBACK}</news-brief>`) },
     { name: "error", body: page(`<news-brief src="${broken}">${FALLBACK}</news-brief>`) },
   ];
   for (const { name, body } of states) {
@@ -60,7 +61,7 @@ it("writes the light, dark and error states at 390 and 800px", async () => {
   }
 });
 
-it("writes the state without JavaScript at 390 and 800px: the fallback link in the reserved space", async () => {
+it("writes the state without JavaScript at 390 and 800px: the fallback link, with no empty box reserved", async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   try {
     const tab = await context.newPage();
@@ -75,6 +76,11 @@ it("writes the state without JavaScript at 390 and 800px: the fallback link in t
     await tab.goto(`${site.partner.origin}/no-js`);
     await shoot(tab, "no-js", async () => {});
     expect(await tab.getByRole("link", { name: "Lire la brève" }).isVisible()).toBe(true);
+    // The host line reserves room only where scripts run: here the element is just its link's height.
+    const height = await tab
+      .locator("news-brief")
+      .evaluate((element) => element.getBoundingClientRect().height);
+    expect(height).toBeLessThan(40);
     expect(site.api.requests.some((request) => request.url === "/api/briefs/shot-no-js")).toBe(false);
   } finally {
     await context.close();
