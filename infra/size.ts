@@ -5,6 +5,8 @@ import { bundleWidget } from "./bundle.js";
 /**
  * Bytes the widget may weigh gzipped (-9), Lit included; tests/widget/bundle.test.ts holds the same line.
  * LitElement itself costs 5,844 B here (a bare element with styles), 2,698 B more than bare lit-html.
+ * The goal is 8,192 B; at 8,739 B the widget misses it by 547 B, and the line is held just above it so that
+ * nothing grows while that is worked on.
  */
 export const WIDGET_GZIP_BUDGET = 8800;
 
