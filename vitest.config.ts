@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Output with dates is rendered in this zone; tests that care freeze it explicitly as well.
-    env: { TZ: "Europe/Paris" },
+    // Request lines stay out of the test output (the tests of the log set their own level); warnings still show.
+    env: { TZ: "Europe/Paris", NEWS_BRIEF_LOG_LEVEL: "warn" },
   },
 });

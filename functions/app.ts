@@ -4,7 +4,7 @@ import type { Content } from "./catalog/content.js";
 import type { Snapshot } from "./catalog/snapshot.js";
 import { errorResponse, NotFoundError } from "./http-errors.js";
 import { Links } from "./links.js";
-import { defaultLogger, type Logger } from "./log/logger.js";
+import type { Logger } from "./log/logger.js";
 import { requestLog } from "./log/request-log.js";
 
 /** What a request reads: one version of the content, and the URLs of this deployment. */
@@ -26,7 +26,7 @@ export type Section = (context: AppContext) => Hono;
 export interface AppOptions {
   /** Public base URL; defaults to the site's `baseUrl`. */
   baseUrl?: string;
-  /** Where the line of each request goes; default one JSON line on stdout. */
+  /** Where the line of each request goes; default the content's logger (one JSON line on stdout). */
   logger?: Logger;
   /** The host's id of a request, from what it passes the app (its `env`); see requestLog. */
   requestId?: (env: unknown) => string | undefined;
@@ -48,7 +48,7 @@ export function createApp(content: Content, sections: Section[], options: AppOpt
   const app = new Hono();
   app.use(
     requestLog({
-      logger: options.logger ?? defaultLogger,
+      logger: options.logger ?? content.logger,
       requestId: options.requestId,
       version: () => content.version,
     }),

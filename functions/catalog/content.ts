@@ -36,6 +36,11 @@ export class Content {
     this.#options = options;
   }
 
+  /** Where this content's warnings go; the app's request log follows it. */
+  get logger(): Logger {
+    return this.#options.logger ?? defaultLogger;
+  }
+
   /** The version held now, for log lines; undefined before the first read. */
   get version(): string | undefined {
     return this.#current?.snapshot.version;
@@ -82,7 +87,7 @@ export class Content {
           : new StoreUnavailableError(`${this.store.name}: ${(error as Error).message}`, { cause: error });
       if (!held) throw failure;
       this.#checkedAt = this.#now();
-      (this.#options.logger ?? defaultLogger).log({
+      this.logger.log({
         level: "warn",
         message: "content store unavailable; serving the last good version",
         store: this.store.name,

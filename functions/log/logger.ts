@@ -41,6 +41,35 @@ export function jsonLogger(write: (line: string) => void = (line) => console.log
 /** The logger every part uses unless told otherwise. */
 export const defaultLogger: Logger = jsonLogger();
 
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+
+/** `logger`, keeping only entries at `level` or above. */
+export function atLeast(level: LogLevel, logger: Logger = defaultLogger): Logger {
+  if (level === "info") return logger;
+  return { log: (entry) => RANK[entry.level] >= RANK[level] && logger.log(entry) };
+}
+
+/** Lambda's log levels (its advanced logging controls set AWS_LAMBDA_LOG_LEVEL) in this logger's three. */
+const LAMBDA_LEVELS: Record<string, LogLevel> = {
+  TRACE: "info",
+  DEBUG: "info",
+  INFO: "info",
+  WARN: "warn",
+  ERROR: "error",
+  FATAL: "error",
+};
+
+/**
+ * The lowest level logged: NEWS_BRIEF_LOG_LEVEL (`info`, the default, logs every request; `warn` the store's
+ * warnings and errors; `error` errors only), else Lambda's AWS_LAMBDA_LOG_LEVEL. Undefined for a value this
+ * does not know, so that the caller can say which variable is wrong.
+ */
+export function logLevelOf(env: Record<string, string | undefined>): LogLevel | undefined {
+  const own = env.NEWS_BRIEF_LOG_LEVEL?.trim().toLowerCase();
+  if (own) return own in RANK ? (own as LogLevel) : undefined;
+  return LAMBDA_LEVELS[env.AWS_LAMBDA_LOG_LEVEL?.trim().toUpperCase() ?? ""] ?? "info";
+}
+
 function bigints(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }

@@ -34,6 +34,9 @@ async function bundle(name: "feeds" | "api" | "site", cacheKey = ""): Promise<Aw
   return module.handler;
 }
 
+// The bundles read their log level as they load: these tests read the request lines, which the suite's
+// default level (warn, in vitest.config.ts) leaves out.
+process.env.NEWS_BRIEF_LOG_LEVEL = "info";
 const feeds = await bundle("feeds");
 const api = await bundle("api");
 const site = await bundle("site");

@@ -28,7 +28,11 @@ interface Invocation {
 
 /** Invokes each bundle in one fresh Node 22 process; resolves with its version, its results and its stdout. */
 async function onNode22(invocations: Invocation[]) {
-  const child = spawn(NODE_22, [INVOKE], { stdio: ["pipe", "pipe", "pipe", "pipe"] });
+  // At info, the level that logs each request, whatever the suite's default.
+  const child = spawn(NODE_22, [INVOKE], {
+    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    env: { ...process.env, NEWS_BRIEF_LOG_LEVEL: "info" },
+  });
   const [stdout, stderr, fd3] = [child.stdout, child.stderr, child.stdio[3]].map((stream) => {
     const chunks: Buffer[] = [];
     stream?.on("data", (chunk: Buffer) => chunks.push(chunk));
