@@ -41,31 +41,3 @@ li{display:block}
 a{color:var(--news-brief-accent,inherit)}
 a:focus-visible{outline:2px solid var(--news-brief-accent,currentColor);outline-offset:-2px}
 `);
-
-/**
- * Sets `--_l` (the clamp's line count) in `root` through `sheet`, a constructed stylesheet made and adopted on
- * first use, which a page's `style-src` CSP does not govern; browsers without constructable stylesheets
- * (Safari < 16.4) get a `<style>` element, which works where the CSP allows it. Returns the sheet for next time.
- */
-export function adoptLineCount(
-  root: ShadowRoot,
-  lines: number,
-  sheet?: CSSStyleSheet | HTMLStyleElement,
-): CSSStyleSheet | HTMLStyleElement {
-  const text = `:host{--_l:${lines}}`;
-  try {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
-    (sheet as CSSStyleSheet).replaceSync(text);
-  } catch {
-    // Before everything else: what follows Lit's render marker is Lit's to replace.
-    if (!(sheet instanceof HTMLStyleElement)) {
-      sheet = document.createElement("style");
-      root.prepend(sheet);
-    }
-    sheet.textContent = text;
-  }
-  return sheet;
-}
