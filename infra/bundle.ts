@@ -33,7 +33,7 @@ export async function bundleWidget(entry = "widget/index.ts"): Promise<string> {
   const { code } = await minify(file.text, {
     module: true,
     ecma: 2020,
-    compress: { passes: 2 },
+    compress: { passes: 2, keep_fargs: false },
     format: { comments: false },
   });
   if (code === undefined) throw new Error(`terser wrote nothing for ${entry}`);
