@@ -4,11 +4,11 @@ import { bundleWidget } from "./bundle.js";
 
 /**
  * Bytes the widget may weigh gzipped (-9), Lit included; tests/widget/bundle.test.ts holds the same line.
- * LitElement itself costs 5,844 B here (a bare element with styles), 2,698 B more than bare lit-html.
- * The goal is 8,192 B; at 8,739 B the widget misses it by 547 B, and the line is held just above it so that
- * nothing grows while that is worked on.
+ * LitElement itself costs 5,603 B here (a bare element with an unsafeCSS stylesheet, through the same esbuild and
+ * terser, with Lit's hooks still in), 2,581 B more than bare lit-html. The widget weighed 8,148 B when the line
+ * was set at 8,192 B.
  */
-export const WIDGET_GZIP_BUDGET = 8800;
+export const WIDGET_GZIP_BUDGET = 8192;
 
 const bundle = Buffer.from(await bundleWidget());
 const gzip = gzipSync(bundle, { level: 9 }).length;

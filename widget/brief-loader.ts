@@ -1,15 +1,36 @@
 // The reactive controller that loads <news-brief>'s briefs: at once when the element is near the viewport,
-// else when it comes near; aborted when it leaves the page; its outcome announced once rendered.
+// else when it comes near; one request per URL however many elements show it; given up when the element
+// leaves the page or the timeout passes; its outcome announced once rendered.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Brief } from "./brief.js";
-import { BriefErrorEvent, BriefLoadEvent } from "./events.js";
-import { fetchBriefs } from "./fetch-brief.js";
-
-/** How near the viewport, in CSS pixels, an element starts loading. */
-export const LOAD_MARGIN = 200;
+import { type Brief, parseBriefs } from "./brief.js";
+import { BriefErrorEvent, type BriefErrorReason, BriefLoadEvent } from "./events.js";
 
 /** What the loader needs of its element. */
 export type BriefLoaderHost = ReactiveControllerHost & HTMLElement & { timeout: number };
+
+type Outcome = Brief[] | BriefErrorReason;
+
+/** A request several elements wait on; it is aborted only when the last of them stops waiting. */
+interface SharedRequest {
+  outcome: Promise<Outcome>;
+  controller: AbortController;
+  waiting: number;
+}
+
+const inFlight = new Map<string, SharedRequest>();
+
+/**
+ * GETs `src` cross-origin without cookies and resolves to the checked briefs (one, or the list's items), or
+ * to why there are none: `network` when no response arrives (a CORS refusal or an abort looks the same to a
+ * page), `http` on a non-2xx status, `invalid` when the body is not a brief or a non-empty list of briefs.
+ * Never rejects, so nothing reaches the host page.
+ */
+async function request(src: string, signal: AbortSignal): Promise<Outcome> {
+  const response = await fetch(src, { credentials: "omit", mode: "cors", signal }).catch(() => undefined);
+  if (!response) return "network";
+  if (!response.ok) return "http";
+  return parseBriefs(await response.json().catch(() => undefined)) ?? "invalid";
+}
 
 /**
  * Loads the briefs of one `src` for its host. `briefs` holds them once fetched and checked; `failed` is true
@@ -20,8 +41,8 @@ export class BriefLoader implements ReactiveController {
   briefs: Brief[] | undefined;
   failed = false;
   #src = "";
-  #request: AbortController | undefined;
-  #observer: IntersectionObserver | undefined;
+  /** Stops what is under way (the observer, or waiting for the request) so that its outcome is ignored. */
+  #stop: ((outcome?: Outcome) => void) | undefined;
   #event: Event | undefined;
 
   constructor(private readonly host: BriefLoaderHost) {
@@ -47,7 +68,7 @@ export class BriefLoader implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#stop();
+    this.#stop?.();
   }
 
   hostUpdated(): void {
@@ -57,52 +78,61 @@ export class BriefLoader implements ReactiveController {
   }
 
   /**
-   * Loads now when the host's box is already within {@link LOAD_MARGIN} of the viewport: an IntersectionObserver
-   * would report that only after the next frame, which for an embed above the fold is time the reader waits.
+   * Loads now when the host's box is already within 200px of the viewport: an IntersectionObserver would
+   * report that only after the next frame, which for an embed above the fold is time the reader waits.
    * Otherwise (far down the page, or not rendered) an IntersectionObserver starts the load when it comes near.
    */
   #watch(): void {
-    this.#stop();
+    this.#stop?.();
     const { host } = this;
     if (!this.#src || !host.isConnected) return;
     const { top, bottom } = host.getBoundingClientRect();
-    if (host.getClientRects().length && top < innerHeight + LOAD_MARGIN && bottom > -LOAD_MARGIN) {
+    if (host.getClientRects().length && top < innerHeight + 200 && bottom > -200) {
       this.#load();
       return;
     }
     const observer = new IntersectionObserver(
       ([entry]) => {
-        if (entry?.isIntersecting) {
-          observer.disconnect();
-          this.#load();
-        }
+        if (entry?.isIntersecting) this.#load();
       },
-      { rootMargin: `${LOAD_MARGIN}px` },
+      { rootMargin: "200px" },
     );
     observer.observe(host);
-    this.#observer = observer;
+    this.#stop = () => observer.disconnect();
   }
 
-  #stop(): void {
-    this.#observer?.disconnect();
-    this.#request?.abort();
-    this.#request = undefined;
-  }
-
-  async #load(): Promise<void> {
-    const request = new AbortController();
-    this.#request = request;
-    const result = await fetchBriefs(this.#src, this.host.timeout, request.signal);
-    // A newer src or a disconnect replaced this request: its outcome is nobody's news.
-    if (request !== this.#request) return;
-    this.#request = undefined;
-    if (typeof result === "string") {
-      this.failed = true;
-      this.#event = new BriefErrorEvent(result);
-    } else {
-      this.briefs = result;
-      this.#event = new BriefLoadEvent(result);
-    }
-    this.host.requestUpdate();
+  /**
+   * Joins the request for `src` (or starts it) and waits for it, `timeout` ms at most. Whether it ends by the
+   * outcome, the timeout or {@link #stop}, the host stops waiting; the request is aborted when no host is left.
+   */
+  #load(): void {
+    this.#stop?.();
+    const src = this.#src;
+    const controller = new AbortController();
+    const shared = inFlight.get(src) ?? { controller, waiting: 0, outcome: request(src, controller.signal) };
+    inFlight.set(src, shared);
+    shared.waiting++;
+    const finish = (outcome?: Outcome) => {
+      // A newer src, a disconnect or the timeout came first: this outcome is nobody's news.
+      if (this.#stop !== finish) return;
+      this.#stop = undefined;
+      clearTimeout(timer);
+      if (!--shared.waiting) {
+        shared.controller.abort();
+        if (inFlight.get(src) === shared) inFlight.delete(src);
+      }
+      if (!outcome) return;
+      if (typeof outcome === "string") {
+        this.failed = true;
+        this.#event = new BriefErrorEvent(outcome);
+      } else {
+        this.briefs = outcome;
+        this.#event = new BriefLoadEvent(outcome);
+      }
+      this.host.requestUpdate();
+    };
+    const timer = setTimeout(finish, this.host.timeout, "timeout");
+    this.#stop = finish;
+    shared.outcome.then(finish);
   }
 }

@@ -55,5 +55,5 @@ export function parseBrief(data: unknown): Brief | undefined {
 export function parseBriefs(data: unknown): Brief[] | undefined {
   const items = (data as { items?: unknown } | null)?.items;
   const briefs = Array.isArray(items) ? items : [data];
-  return briefs.length && briefs.every((item) => parseBrief(item)) ? briefs : undefined;
+  return briefs.length && briefs.every(parseBrief) ? briefs : undefined;
 }

@@ -1,8 +1,8 @@
 // The <news-brief> element: fetches one brief, or a list of them, once near the viewport and renders it in shadow DOM.
-import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { adoptStyles, html, LitElement, nothing, type PropertyValues, unsafeCSS } from "lit";
 import type { Brief } from "./brief.js";
 import { BriefLoader } from "./brief-loader.js";
-import { adoptLineCount, newsBriefStyles } from "./news-brief-styles.js";
+import { newsBriefStyles } from "./news-brief-styles.js";
 import { pointContent } from "./point-html.js";
 import { formatPublished } from "./published-date.js";
 import { type UiStrings, uiStrings } from "./ui-strings.js";
@@ -124,7 +124,8 @@ export class NewsBrief extends LitElement {
   declare theme: Theme;
 
   #loader = new BriefLoader(this);
-  #lineCount: CSSStyleSheet | HTMLStyleElement | undefined;
+  /** The line count last adopted as `--_l`. */
+  #lineCount: number | undefined;
 
   constructor() {
     super();
@@ -144,8 +145,13 @@ export class NewsBrief extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("src")) this.#loader.load(this.src);
-    if (this.lines)
-      this.#lineCount = adoptLineCount(this.renderRoot as ShadowRoot, this.lines, this.#lineCount);
+    // The clamp's line count (`--_l`) in a stylesheet of its own, constructed and adopted, which a page's
+    // `style-src` CSP does not govern as it would a style attribute. Browsers without constructable
+    // stylesheets (Safari < 16.4) get Lit's fallback instead: <style> elements, where the CSP allows them.
+    if (this.lines && this.lines !== this.#lineCount) {
+      this.#lineCount = this.lines;
+      adoptStyles(this.renderRoot as ShadowRoot, [newsBriefStyles, unsafeCSS(`:host{--_l:${this.lines}}`)]);
+    }
     if (this.#loader.loading) this.setAttribute("aria-busy", "true");
     else this.removeAttribute("aria-busy");
   }

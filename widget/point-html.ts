@@ -12,9 +12,9 @@ const DROPPED = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|TEXTAREA|TITLE)$/;
  * with its `href` alone when that is an absolute http(s) URL. Script, style and the like are dropped with their
  * content; any other element gives way to its own children, rebuilt the same way; comments are dropped.
  */
-function copySafe(from: Node, to: Node): void {
+function copySafe(from: Node, to: ParentNode): void {
   for (const node of from.childNodes) {
-    if (node instanceof Text) to.appendChild(document.createTextNode(node.data));
+    if (node instanceof Text) to.append(node.data);
     if (!(node instanceof Element)) continue;
     const name = node.nodeName;
     if (DROPPED.test(name)) continue;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bundleWidget } from "../../infra/bundle.js";
 
 /** The size budget for widget/index.ts bundled with Lit, minified, gzip -9; infra/size.ts holds the same line. */
-const GZIP_BUDGET = 8800;
+const GZIP_BUDGET = 8192;
 
 let bundle: string;
 beforeAll(async () => {
