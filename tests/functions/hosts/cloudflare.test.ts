@@ -4,12 +4,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { supportedCompatibilityDate } from "miniflare";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
 import { CLOUDFLARE_DIR, startWorker, wranglerConfig } from "./miniflare-worker.js";
-import { BUCKET_BRIEF, type PublishedBucket, startPublishedBucket } from "./published-bucket.js";
+import { servesThePublishedBucket } from "./published-bucket.js";
 
 /** The first compatibility date on which nodejs_compat includes node:zlib (Node.js compatibility v2). */
 const NODE_ZLIB_DATE = "2024-09-23";
@@ -111,23 +111,5 @@ describe("Cloudflare Workers: configuration", () => {
     }
   });
 
-  describe("NEWS_BRIEF_CONTENT=s3://…", () => {
-    let bucket: PublishedBucket;
-    beforeAll(async () => {
-      bucket = await startPublishedBucket();
-    }, 60_000);
-    afterAll(() => bucket?.close());
-
-    test("serves the store published in the bucket, not the bundled one", async () => {
-      const worker = await startWorker({ vars: bucket.env });
-      try {
-        const answer = await worker.request("/feed.json");
-        expect(answer.status).toBe(200);
-        const feed = JSON.parse(Buffer.from(answer.body).toString("utf8"));
-        expect(feed.items.map((item: { title: string }) => item.title)).toEqual([BUCKET_BRIEF.title]);
-      } finally {
-        await worker.stop();
-      }
-    });
-  });
+  servesThePublishedBucket((env) => startWorker({ vars: env }));
 });

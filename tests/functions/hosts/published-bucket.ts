@@ -3,8 +3,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishContent } from "../../../infra/publish-content.js";
 import { type S3Server, startS3Server } from "../../support/s3-server.js";
+import type { HostUnderTest } from "./host-under-test.js";
 
 /** The one brief in the bucket: its id and title appear nowhere in the bundled store. */
 export const BUCKET_BRIEF = { id: "brief-du-seau", title: "Un brief lu dans le seau S3" };
@@ -70,4 +72,29 @@ export async function startPublishedBucket(prefix = "hosts"): Promise<PublishedB
     await s3.close();
     throw error;
   }
+}
+
+/** Registers the check that a host started with the bucket's variables serves the bucket's brief, not the bundled one. */
+export function servesThePublishedBucket(
+  start: (env: Record<string, string>) => Promise<HostUnderTest>,
+): void {
+  describe("NEWS_BRIEF_CONTENT=s3://…", () => {
+    let bucket: PublishedBucket;
+    beforeAll(async () => {
+      bucket = await startPublishedBucket();
+    }, 60_000);
+    afterAll(() => bucket?.close());
+
+    test("serves the store published in the bucket, not the bundled one", async () => {
+      const host = await start(bucket.env);
+      try {
+        const answer = await host.request("/feed.json");
+        expect(answer.status).toBe(200);
+        const feed = JSON.parse(Buffer.from(answer.body).toString("utf8"));
+        expect(feed.items.map((item: { title: string }) => item.title)).toEqual([BUCKET_BRIEF.title]);
+      } finally {
+        await host.stop();
+      }
+    });
+  });
 }
