@@ -1,7 +1,10 @@
+import { mkdir } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { escapeHtml } from "../../../functions/catalog/html.js";
 import { ogLocale } from "../../../functions/pages/social-cards.js";
-import { generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
+import { loadCatalog } from "../../../infra/content/load.js";
+import { baseBrief, generatedCatalog, HOSTILE, hostileCatalog } from "../../fixtures/catalog.js";
 import { testApp } from "../../support/test-app.js";
 import { launchChromium } from "../../widget/support/browser.js";
 
@@ -116,5 +119,43 @@ describe("the Open Graph locale", () => {
 
   test("falls back to the language for a tag Intl cannot read", () => {
     expect(ogLocale("fr-a1")).toBe("fr_FR");
+  });
+});
+
+// A stand-in for the brief's photo, served in place of its URL: there is no network here.
+const PHOTO = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><defs><linearGradient id="g"><stop offset="0" stop-color="#b3123c"/><stop offset="1" stop-color="#2b2d6e"/></linearGradient></defs><rect width="1200" height="630" fill="url(#g)"/></svg>`;
+
+describe("the shared link", () => {
+  test("renders as a card built from the brief page's Open Graph tags", async () => {
+    const seed = await loadCatalog("content");
+    const brief = {
+      ...(seed.briefs[0] ?? baseBrief),
+      image: { url: "https://img.example.com/microsoft.jpg", alt: "Le siège de Microsoft" },
+    };
+    const { meta } = await headOf({ ...seed, briefs: [brief] }, `/briefs/${brief.id}`);
+    const og = (key: string) => escapeHtml(one(meta, key)[0] ?? "");
+    expect(og("og:title")).not.toBe("");
+    const card = `<!doctype html><meta charset="utf-8"><style>
+body{margin:0;padding:24px;background:#e9ebee;font:15px system-ui,sans-serif}
+.card{width:500px;background:#fff;border:1px solid #dadde1;border-radius:8px;overflow:hidden}
+img{display:block;width:500px;height:262px;object-fit:cover}
+.text{padding:10px 12px}.site{color:#606770;font-size:12px;text-transform:uppercase}
+.title{font-weight:600;font-size:16px;margin:4px 0;color:#1d2129}.description{color:#606770}
+</style><div class="card"><img src="${og("og:image")}" alt="${og("og:image:alt")}"><div class="text">
+<div class="site">${og("og:site_name")} · ${escapeHtml(new URL(one(meta, "og:url")[0] ?? "").host)}</div>
+<div class="title">${og("og:title")}</div><div class="description">${og("og:description")}</div></div></div>`;
+    const context = await browser.newContext({ viewport: { width: 548, height: 420 } });
+    try {
+      const tab = await context.newPage();
+      await tab.route("https://img.example.com/**", (route) =>
+        route.fulfill({ contentType: "image/svg+xml", body: PHOTO }),
+      );
+      await tab.setContent(card, { waitUntil: "load" });
+      expect(await tab.evaluate(() => document.querySelector("img")?.naturalWidth)).toBe(1200);
+      await mkdir("dist/screenshots", { recursive: true });
+      await tab.locator(".card").screenshot({ path: "dist/screenshots/og-card.png" });
+    } finally {
+      await context.close();
+    }
   });
 });
