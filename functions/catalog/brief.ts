@@ -56,6 +56,10 @@ export interface Site {
   idAuthority: string;
   /** The WebSub hub the feeds announce, or null. */
   hub: string | null;
+  /** The publisher's logo, an absolute https URL, for structured data; absent when site.yml gives none. */
+  logo?: string;
+  /** The site's X (Twitter) handle, like `@clubic`, for Twitter Cards; absent when site.yml gives none. */
+  twitter?: string;
   /** How many briefs a feed carries. */
   feedSize: number;
 }

@@ -5,6 +5,7 @@ import type { Links } from "../links.js";
 import { oembedDiscovery } from "../oembed/oembed-links.js";
 import { layout } from "./layout.js";
 import { longDate, pageStrings } from "./strings.js";
+import { newsArticle } from "./structured-data.js";
 
 /** Renders the page of `brief`. */
 export function briefPage(site: Site, links: Links, brief: Brief) {
@@ -41,5 +42,7 @@ ${brief.tags.length > 0 ? html`<h2>${words.tags}</h2><ul class="tags">${brief.ta
     tags: brief.tags,
     head: oembedDiscovery(links, brief.id, brief.title),
     main,
+    brief,
+    structuredData: newsArticle(site, links, brief),
   });
 }

@@ -3,6 +3,7 @@ import { html, raw } from "hono/html";
 import type { Brief, Site } from "../catalog/brief.js";
 import type { Links } from "../links.js";
 import { EMBED_CSS, EMBED_SCRIPT } from "../oembed/embed-assets.js";
+import { socialCards } from "./social-cards.js";
 import { longDate, pageStrings } from "./strings.js";
 
 // The page sits inside someone else's: every link leaves the frame for the whole tab.
@@ -23,7 +24,7 @@ export function embedPage(site: Site, links: Links, brief: Brief) {
 <meta name="robots" content="noindex">
 <title>${brief.title} · ${site.title}</title>
 <link rel="canonical" href="${page}">
-<style>${raw(EMBED_CSS)}</style>
+${raw(socialCards(site, { title: brief.title, description: brief.lead, url: page, lang: brief.lang, brief }))}<style>${raw(EMBED_CSS)}</style>
 </head>
 <body>
 <article>

@@ -5,6 +5,7 @@ import type { Links } from "../links.js";
 import { briefList } from "./brief-list.js";
 import { layout } from "./layout.js";
 import { type PageStrings, pageStrings } from "./strings.js";
+import { webSite } from "./structured-data.js";
 
 /** How many briefs the front page lists. */
 export const FRONT_PAGE_BRIEFS = 20;
@@ -43,6 +44,7 @@ ${latest ? embedSection(links, latest, words, widgetFile) : ""}`;
     description: site.description,
     canonical: links.home(),
     main,
+    structuredData: webSite(site, links),
   });
 }
 

@@ -1,10 +1,12 @@
 // The frame shared by every HTML page: head with feed autodiscovery, header, footer with the feeds.
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import type { Site } from "../catalog/brief.js";
+import type { Brief, Site } from "../catalog/brief.js";
 import { FEED_TYPES, type FeedFormat, type Links } from "../links.js";
 import { PAGE_CSS } from "./page-css.js";
+import { socialCards } from "./social-cards.js";
 import { pageStrings } from "./strings.js";
+import { jsonLdScript } from "./structured-data.js";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -27,6 +29,10 @@ export interface PageParts {
   /** More elements for the end of `<head>`, after the feeds' autodiscovery links. */
   head?: Html;
   main: Html;
+  /** The brief the page shows: its share card is then an article's, titled with the brief's own title. */
+  brief?: Brief;
+  /** Schema.org data for the page, written as JSON-LD. */
+  structuredData?: object;
 }
 
 const FORMATS = Object.keys(FEED_TYPES) as FeedFormat[];
@@ -64,7 +70,10 @@ export function layout({
   tags,
   head,
   main,
+  brief,
+  structuredData,
 }: PageParts): Html {
+  const card = socialCards(site, { title: brief?.title ?? title, description, url: canonical, lang, brief });
   const words = pageStrings(site.lang);
   return html`<!doctype html>
 <html lang="${lang}">
@@ -75,7 +84,7 @@ export function layout({
 <meta name="description" content="${description}">
 <link rel="canonical" href="${canonical}">
 <link rel="icon" href="${FAVICON}">
-${feedAutodiscovery(site, links, tags)}${head ?? ""}<style>${PAGE_CSS}</style>
+${raw(card)}${structuredData ? jsonLdScript(structuredData) : ""}${feedAutodiscovery(site, links, tags)}${head ?? ""}<style>${PAGE_CSS}</style>
 </head>
 <body>
 <header><a class="site" href="${links.home()}">${site.title}</a></header>

@@ -65,6 +65,8 @@ const language = () =>
     }, "is not an ISO 639 language; use a code like fr, en or de"),
   );
 
+const TWITTER_HINT = "must be an X (Twitter) handle: @ and 1 to 15 letters, digits or _, like @clubic";
+
 const unknownKey = (where: string) => `is not a field of ${where}; check its spelling or remove it`;
 
 /** `content/site.yml`. */
@@ -80,6 +82,13 @@ export const SiteSchema = v.strictObject(
       v.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,},\d{4}(?:-\d{2}(?:-\d{2})?)?$/, ID_AUTHORITY_HINT),
     ),
     hub: v.optional(httpUrl()),
+    logo: v.optional(
+      v.pipe(
+        httpUrl(),
+        v.check((url) => url.startsWith("https:"), "must be an https URL, so share cards can show it"),
+      ),
+    ),
+    twitter: v.optional(v.pipe(v.string(TWITTER_HINT), v.trim(), v.regex(/^@\w{1,15}$/, TWITTER_HINT))),
     feedSize: v.pipe(
       v.number("must be a whole number, like 20"),
       v.integer("must be a whole number, like 20"),

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -332,6 +332,33 @@ describe("the content folder", () => {
       `${site}: baseUrl: must be an absolute http(s) URL, like https://example.com/page`,
       `${site}: idAuthority: must be a domain the publisher owns and a date it owned it, like clubic.com,2020 (RFC 4151)`,
       `${site}: feedSize: must be at least 1`,
+    ]);
+  });
+  test("carries the optional logo and twitter handle of site.yml", async () => {
+    const dir = await contentCopy();
+    const yml = await readFile(join(dir, "site.yml"), "utf8");
+    await writeFile(
+      join(dir, "site.yml"),
+      `${yml}logo: https://www.clubic.com/logo.png\ntwitter: "@clubic"\n`,
+    );
+    const { site } = await loadCatalog(dir);
+    expect(site.logo).toBe("https://www.clubic.com/logo.png");
+    expect(site.twitter).toBe("@clubic");
+    expect((await loadCatalog("content")).site.logo).toBeUndefined();
+  });
+
+  test("names a logo that is not https and a twitter handle that is not one", async () => {
+    const dir = await contentCopy();
+    const yml = await readFile(join(dir, "site.yml"), "utf8");
+    await writeFile(
+      join(dir, "site.yml"),
+      `${yml}logo: http://www.clubic.com/logo.png\ntwitter: clubic_with_a_far_too_long_name\n`,
+    );
+    const error = (await loadCatalog(dir).catch((e: unknown) => e)) as ContentError;
+    const site = join(dir, "site.yml");
+    expect(error.problems).toEqual([
+      `${site}: logo: must be an https URL, so share cards can show it`,
+      `${site}: twitter: must be an X (Twitter) handle: @ and 1 to 15 letters, digits or _, like @clubic`,
     ]);
   });
 });
