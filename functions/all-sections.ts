@@ -5,15 +5,17 @@ import { feedStylesheetRoute } from "./routes/feed-stylesheet.js";
 import { feedRoutes } from "./routes/feeds.js";
 import { oembedRoutes } from "./routes/oembed.js";
 import { pageRoutes } from "./routes/pages.js";
+import { sitemapRoutes } from "./routes/sitemaps.js";
 import { type WidgetScript, widgetScriptRoute } from "./routes/widget-script.js";
 
-/** Feeds and their stylesheet, API, pages, oEmbed and the widget script. */
+/** Feeds and their stylesheet, API, pages, sitemaps and robots.txt, oEmbed and the widget script. */
 export function allSections(widgetScript: WidgetScript): Section[] {
   return [
     feedRoutes,
     feedStylesheetRoute,
     apiRoutes,
     pageRoutes(widgetScript.file),
+    sitemapRoutes,
     oembedRoutes,
     widgetScriptRoute(widgetScript),
   ];

@@ -11,8 +11,11 @@ import {
   type IndexEntry,
   indexKey,
   type Manifest,
+  type NewsDocument,
   type SetEntry,
   type ShardDocument,
+  type SitemapDocument,
+  type SitemapEntry,
   shardOf,
 } from "./store-layout.js";
 
@@ -117,6 +120,23 @@ export class Snapshot {
         return brief;
       }),
     );
+  }
+
+  /** The child sitemaps, in the order the index lists them. */
+  sitemaps(): SitemapEntry[] {
+    return this.manifest.sitemaps ?? [];
+  }
+
+  /** The URLs of the child sitemap `name`; undefined when there is none. */
+  async sitemap(name: string): Promise<SitemapDocument | undefined> {
+    const entry = this.sitemaps().find((sitemap) => sitemap.name === name);
+    return entry && this.documents.get<SitemapDocument>(entry.doc);
+  }
+
+  /** The briefs the news sitemap lists, newest first. */
+  async news(): Promise<NewsDocument["briefs"]> {
+    const key = this.manifest.news;
+    return key === undefined ? [] : (await this.documents.get<NewsDocument>(key)).briefs;
   }
 
   /** A value derived from this version only (a rendered feed or page), computed once and kept. */

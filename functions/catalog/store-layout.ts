@@ -35,6 +35,38 @@ export interface Manifest {
   shards: Record<string, string>;
   /** Documents carried in the manifest itself, saving a read on a cold start: key → document. */
   inline: Record<string, BriefsDocument>;
+  /** The child sitemaps, pages first, then briefs from the oldest; absent from stores compiled before sitemaps. */
+  sitemaps?: SitemapEntry[];
+  /** The document of the briefs the news sitemap lists (a NewsDocument); absent likewise. */
+  news?: string;
+}
+
+/** The most URLs a sitemap may list (sitemaps.org protocol). */
+export const SITEMAP_URLS = 50_000;
+
+/** The most URLs a Google News sitemap may list. */
+export const NEWS_URLS = 1_000;
+
+/** How far back from the newest brief the news sitemap reaches: Google News lists two days of articles. */
+export const NEWS_WINDOW_MS = 48 * 3_600_000;
+
+/** One child sitemap: its name in the URL (`/sitemaps/<name>.xml`), its document and its newest lastmod. */
+export interface SitemapEntry {
+  name: string;
+  doc: string;
+  /** The newest lastmod of its URLs; null when none has one (a front page with no brief). */
+  lastmod: string | null;
+  urls: number;
+}
+
+/** A child sitemap's URLs: path from the base URL ("/", "/tags/cloud", "/briefs/x") and lastmod, if known. */
+export interface SitemapDocument {
+  urls: [path: string, lastmod: string | null][];
+}
+
+/** The briefs of the news sitemap, newest first: what a news entry shows of each. */
+export interface NewsDocument {
+  briefs: { id: string; title: string; lang: string; published: string }[];
 }
 
 /** Briefs of a set's newest page or of one archive page, newest first. */

@@ -13,11 +13,13 @@ import {
   type Manifest,
   type SetEntry,
   type ShardDocument,
+  type SitemapEntry,
   shardOf,
   versionKey,
 } from "../../functions/catalog/store-layout.js";
 import { tagSlug } from "../../functions/catalog/tag-slug.js";
 import type { Catalog } from "../content/catalog.js";
+import { newsDocument, sitemapChunks } from "./sitemap-documents.js";
 
 /** One document of the store. */
 export interface StoreDocument {
@@ -107,7 +109,16 @@ export function* compileStore(
     yield document;
   }
 
-  const body = { site, sets, shards: shardKeys, inline };
+  const sitemaps: SitemapEntry[] = [];
+  for (const { name, document, lastmod } of sitemapChunks(members, site.feedSize)) {
+    const stored = storeDocument(`sitemap/${name}`, document);
+    sitemaps.push({ name, doc: stored.key, lastmod, urls: document.urls.length });
+    yield stored;
+  }
+  const news = storeDocument("news", newsDocument(catalog.briefs));
+  yield news;
+
+  const body = { site, sets, shards: shardKeys, inline, sitemaps, news: news.key };
   const version = contentHash(JSON.stringify({ format: 1, ...body }));
   const manifest: Manifest = { format: 1, version, ...body };
   const text = JSON.stringify(manifest);

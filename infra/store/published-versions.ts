@@ -46,6 +46,8 @@ export async function namedBy(
   const briefs = new Set<string>();
   const withdrawn = new Set<string>();
   for (const set of Object.values(manifest.sets)) keys.add(set.latest);
+  for (const sitemap of manifest.sitemaps ?? []) keys.add(sitemap.doc);
+  if (manifest.news !== undefined) keys.add(manifest.news);
   const shards = await mapLimit(Object.values(manifest.shards), 16, async (key) => {
     keys.add(key);
     return documents.get<ShardDocument>(key);

@@ -11,6 +11,11 @@ const run = promisify(execFile);
 /** RFC 4287 Appendix B, as RELAX NG XML (converted with trang); a copy kept with the tests. */
 export const ATOM_GRAMMAR = new URL("./schemas/atom.rng", import.meta.url).pathname;
 
+/** The sitemaps.org 0.9 schemas (copies of ../shared/schemas), and the Google News extension over the first. */
+export const SITEMAP_SCHEMA = new URL("./schemas/sitemap.xsd", import.meta.url).pathname;
+export const SITEINDEX_SCHEMA = new URL("./schemas/siteindex.xsd", import.meta.url).pathname;
+export const NEWS_SITEMAP_SCHEMA = new URL("./schemas/news-sitemap.xsd", import.meta.url).pathname;
+
 /** Runs `use` on a temporary file holding `text`, then deletes it. */
 async function withTempFile<T>(name: string, text: string, use: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "news-brief-"));
@@ -23,10 +28,17 @@ async function withTempFile<T>(name: string, text: string, use: (file: string) =
   }
 }
 
-/** Runs xmllint; resolves with its complaints ("" when the document is well-formed / valid). */
+/**
+ * Runs xmllint; resolves with its complaints ("" when the document is well-formed / valid). A grammar
+ * ending in .xsd is a W3C XML Schema, any other RELAX NG.
+ */
 export function xmllint(xml: string, grammar?: string): Promise<string> {
   return withTempFile("feed.xml", xml, async (file) => {
-    const args = ["--noout", ...(grammar ? ["--relaxng", grammar] : []), file];
+    const args = [
+      "--noout",
+      ...(grammar ? [grammar.endsWith(".xsd") ? "--schema" : "--relaxng", grammar] : []),
+      file,
+    ];
     try {
       const { stderr } = await run("xmllint", args);
       return stderr.replace(`${file} validates\n`, "");
