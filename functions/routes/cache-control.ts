@@ -15,3 +15,9 @@ export const WIDGET_CACHE = "public, max-age=300, stale-while-revalidate=86400, 
 
 /** A file whose name holds the hash of its bytes (RFC 8246): it can never change, so a year, never revalidated. */
 export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+
+/**
+ * 410 for a withdrawn brief: a withdrawal is final (the build keeps the id withdrawn for good), so the answer
+ * may be kept a day by browsers and CDNs, which spares the origin the crawlers that keep asking for it.
+ */
+export const GONE_CACHE = "public, max-age=86400";
