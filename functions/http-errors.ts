@@ -76,12 +76,16 @@ export class MethodNotAllowedError extends HttpError {
 const QUOTED = 80;
 
 /**
- * Request text (an id, a tag, an address) fit to quote in a message of any type: letters, digits and
- * `. _ ~ - : / ? = & % +` stay, anything else becomes U+FFFD, and it is clipped to 80 characters.
+ * Request text (an id, a tag, an address) fit to quote in a message of any type: letters (accented too),
+ * digits and `. _ ~ - : / ? = & % +` stay, anything else becomes U+FFFD, and it is clipped to 80 characters.
  */
 export function quoted(text: string): string {
-  const safe = text.slice(0, QUOTED).replace(/[^A-Za-z0-9._~:/?=&%+-]/g, "\uFFFD");
-  return text.length > QUOTED ? `${safe}…` : safe;
+  const characters = [...text];
+  const safe = characters
+    .slice(0, QUOTED)
+    .join("")
+    .replace(/[^\p{L}\p{N}._~:/?=&%+-]/gu, "\uFFFD");
+  return characters.length > QUOTED ? `${safe}…` : safe;
 }
 
 /** Seconds a client is asked to wait when the store is down: about one check of the manifest. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { allSections } from "../../../functions/all-sections.js";
 import { createApp } from "../../../functions/app.js";
 import { Content } from "../../../functions/catalog/content.js";
+import { quoted } from "../../../functions/http-errors.js";
 import { generatedCatalog } from "../../fixtures/catalog.js";
 import { WIDGET_SCRIPT } from "../../support/test-app.js";
 import { storeOf } from "../../support/test-content.js";
@@ -162,5 +163,17 @@ describe("X-Content-Type-Options", () => {
     expect(again.status).toBe(304);
     expect(again.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await get("/", { method: "DELETE" })).headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("quoted", () => {
+  test("keeps letters, digits and URL punctuation, accents included", () => {
+    expect(quoted("café-2024_v1.html?x=1&y=%20")).toBe("café-2024_v1.html?x=1&y=%20");
+  });
+
+  test("replaces markup, quotes, spaces and line breaks, and clips", () => {
+    const R = "\uFFFD";
+    expect(quoted('<b a="1">\r\n')).toBe(`${R}b${R}a=${R}1${R}${R}${R}${R}`);
+    expect(quoted("z".repeat(200))).toBe(`${"z".repeat(80)}…`);
   });
 });
