@@ -57,6 +57,6 @@ const lastChange = (brief: Brief) => new Date(brief.updated ?? brief.published);
 
 /** 501 for a format this provider does not implement (oEmbed 1.0 §2.3.5); HttpError stops at 405. */
 function notImplemented(c: Context, format: string): Response {
-  const message = `format ${JSON.stringify(format.slice(0, 20))} is not implemented; use format=json or format=xml.`;
+  const message = `format "${quoted(format.slice(0, 20))}" is not implemented; use format=json or format=xml.`;
   return c.text(`501 ${message}\n`, 501, { "Cache-Control": "no-store" });
 }

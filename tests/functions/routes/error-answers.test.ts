@@ -177,3 +177,17 @@ describe("quoted", () => {
     expect(quoted("z".repeat(200))).toBe(`${"z".repeat(80)}…`);
   });
 });
+
+describe("messages about a bad query quote it safely", () => {
+  test.each([
+    ["/api/briefs?limit=%3Cscript%3E%22", "limit"],
+    ["/oembed?url=javascript%3A%3Cscript%3E%22", "url"],
+    ["/oembed?url=https%3A%2F%2Fbriefs.example.com%2Fbriefs%2Fbrief-0003&maxwidth=%3Cb%3E", "maxwidth"],
+    ["/oembed?url=https%3A%2F%2Fbriefs.example.com%2Fbriefs%2Fbrief-0003&format=%3Cb%3E%22", "format"],
+  ])("%s", async (path, name) => {
+    const text = await (await get(path)).text();
+    const message = path.startsWith("/api/") ? (JSON.parse(text) as { message: string }).message : text;
+    expect(message).toContain(name);
+    expect(message).not.toMatch(/<|>|"[^"]*"[^.\s]/);
+  });
+});
