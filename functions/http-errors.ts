@@ -118,7 +118,7 @@ export function errorResponse(error: unknown, c: Context): Response | Promise<Re
   const status = known?.status ?? 500;
   const code = known?.code ?? "internal_error";
   const message = known?.message ?? "Something went wrong on our side; please try again later.";
-  // A missing page may exist a minute later, so nothing keeps it; a withdrawal is final (see GONE_CACHE).
+  // A missing page may exist a minute later, so nothing keeps it; a withdrawal is meant to last (GONE_CACHE).
   const headers = { ...known?.headers, "Cache-Control": status === 410 ? GONE_CACHE : "no-store" };
   const family = routeFamily(c.req.path);
   if (family === "api") {

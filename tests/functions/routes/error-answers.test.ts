@@ -50,12 +50,12 @@ describe("error pages", () => {
   });
 
   test.each(["/briefs", "/embed"])(
-    "a withdrawn brief answers 410 at %s/{id}, cached for a day",
+    "a withdrawn brief answers 410 at %s/{id}, cached an hour, a day by CDNs",
     async (base) => {
       const response = await get(`${base}/${WITHDRAWN}`);
       expect(response.status).toBe(410);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(response.headers.get("cache-control")).toBe("public, max-age=86400");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=3600, s-maxage=86400");
       expect(await response.text()).toContain("<h1>Cette brève a été retirée</h1>");
     },
   );
