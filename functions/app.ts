@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { Content } from "./catalog/content.js";
 import type { Snapshot } from "./catalog/snapshot.js";
+import { responseGuard } from "./http/response-guard.js";
 import { errorResponse, NotFoundError } from "./http-errors.js";
 import { Links } from "./links.js";
 import type { Logger } from "./log/logger.js";
@@ -53,6 +54,7 @@ export function createApp(content: Content, sections: Section[], options: AppOpt
       version: () => content.version,
     }),
   );
+  app.use(responseGuard(read));
   for (const section of sections) app.route("/", section({ read }));
   app.notFound((c) => errorResponse(new NotFoundError(), c));
   app.onError(errorResponse);

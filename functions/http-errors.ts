@@ -1,6 +1,10 @@
 // Typed HTTP errors and the one place that turns any error into a response.
 import type { Context } from "hono";
+import { readerOf } from "./http/response-guard.js";
+import { routeFamily } from "./http/route-family.js";
 import { defaultLogger } from "./log/logger.js";
+import { errorPage } from "./pages/error-page.js";
+import { GONE_CACHE } from "./routes/cache-control.js";
 import { StoreUnavailableError } from "./store/content-store.js";
 
 /** An error whose message is safe to show to the client. */
@@ -68,14 +72,31 @@ export class MethodNotAllowedError extends HttpError {
   }
 }
 
+/** Longest part of a request's text that a message quotes back. */
+const QUOTED = 80;
+
+/**
+ * Request text (an id, a tag, an address) fit to quote in a message of any type: letters (accented too),
+ * digits and `. _ ~ - : / ? = & % +` stay, anything else becomes U+FFFD, and it is clipped to 80 characters.
+ */
+export function quoted(text: string): string {
+  const characters = [...text];
+  const safe = characters
+    .slice(0, QUOTED)
+    .join("")
+    .replace(/[^\p{L}\p{N}._~:/?=&%+-]/gu, "\uFFFD");
+  return characters.length > QUOTED ? `${safe}…` : safe;
+}
+
 /** Seconds a client is asked to wait when the store is down: about one check of the manifest. */
 const RETRY_AFTER_SECONDS = 30;
 
 /**
- * Maps an error to a response: HttpErrors show their message (JSON under /api/, text elsewhere);
- * anything else is logged and answered with a 500 that leaks no detail.
+ * Maps an error to a response, shaped by the path's family (routeFamily): JSON under /api/, plain text for
+ * feeds and other documents, and for pages an HTML page for 404 and 410 (text for the rest). Anything that is
+ * not an HttpError is logged and answered with a 500 that leaks no detail.
  */
-export function errorResponse(error: unknown, c: Context): Response {
+export function errorResponse(error: unknown, c: Context): Response | Promise<Response> {
   if (error instanceof StoreUnavailableError) {
     defaultLogger.log({
       level: "error",
@@ -97,13 +118,36 @@ export function errorResponse(error: unknown, c: Context): Response {
   const status = known?.status ?? 500;
   const code = known?.code ?? "internal_error";
   const message = known?.message ?? "Something went wrong on our side; please try again later.";
-  const headers = { ...known?.headers, "Cache-Control": "no-store" };
-  if (c.req.path.startsWith("/api/")) {
+  // A missing page may exist a minute later, so nothing keeps it; a withdrawal is meant to last (GONE_CACHE).
+  const headers = { ...known?.headers, "Cache-Control": status === 410 ? GONE_CACHE : "no-store" };
+  const family = routeFamily(c.req.path);
+  if (family === "api") {
     // The charset as on every other JSON answer of the API (a bare application/json gets one added by some fronts).
     return c.json({ error: code, message }, status, {
       ...headers,
       "Content-Type": "application/json; charset=utf-8",
     });
   }
-  return c.text(`${status} ${message}\n`, status, headers);
+  const text = () => c.text(`${status} ${message}\n`, status, headers);
+  if (family === "page" && (status === 404 || status === 410)) return htmlError(c, status, headers, text);
+  return text();
+}
+
+/** The HTML page for a 404 or 410 of a page route; the text answer when the site cannot be read. */
+async function htmlError(
+  c: Context,
+  status: 404 | 410,
+  headers: Record<string, string>,
+  text: () => Response,
+): Promise<Response> {
+  const read = readerOf(c);
+  if (!read) return text();
+  let body: string;
+  try {
+    const { snapshot, links } = await read();
+    body = String(await errorPage(snapshot.site, links, status, c.req.path));
+  } catch {
+    return text();
+  }
+  return c.body(body, status, { ...headers, "Content-Type": "text/html; charset=utf-8" });
 }

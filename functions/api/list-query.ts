@@ -3,7 +3,7 @@ import type { Brief } from "../catalog/brief.js";
 import type { Snapshot } from "../catalog/snapshot.js";
 import { ALL } from "../catalog/store-layout.js";
 import { tagSlug } from "../catalog/tag-slug.js";
-import { BadRequestError } from "../http-errors.js";
+import { BadRequestError, quoted } from "../http-errors.js";
 
 /** Page sizes of the list API. */
 export const LIMIT = { default: 10, max: 50 } as const;
@@ -61,5 +61,5 @@ export async function selectPage(
 }
 
 function clip(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  return text.length > 20 ? `${quoted(text.slice(0, 20))}…` : quoted(text);
 }

@@ -1,5 +1,5 @@
 // Reads and checks the query of GET /oembed (oEmbed 1.0 §2.2): url, format, maxwidth and maxheight.
-import { BadRequestError } from "../http-errors.js";
+import { BadRequestError, quoted } from "../http-errors.js";
 
 /** The formats this provider answers in. */
 export const OEMBED_FORMATS = ["json", "xml"] as const;
@@ -50,4 +50,4 @@ function dimension(name: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-const clip = (text: string) => text.slice(0, 100);
+const clip = quoted;

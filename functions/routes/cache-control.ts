@@ -15,3 +15,10 @@ export const WIDGET_CACHE = "public, max-age=300, stale-while-revalidate=86400, 
 
 /** A file whose name holds the hash of its bytes (RFC 8246): it can never change, so a year, never revalidated. */
 export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+
+/**
+ * 410 for a withdrawn brief: a withdrawal is meant to last, so CDNs keep the answer a day, which spares the
+ * origin the crawlers that keep asking for it; browsers keep it an hour. Should the brief be published again,
+ * publishing purges its paths from the CDN (infra/store/changed-paths.ts), so only a browser's copy lags.
+ */
+export const GONE_CACHE = "public, max-age=3600, s-maxage=86400";

@@ -5,7 +5,7 @@ import type { Section } from "../app.js";
 import type { Brief } from "../catalog/brief.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
-import { NotFoundError } from "../http-errors.js";
+import { NotFoundError, quoted } from "../http-errors.js";
 import { briefIdOf } from "../oembed/brief-url.js";
 import { EMBED_CSP } from "../oembed/embed-assets.js";
 import { isOEmbedFormat, parseOEmbedQuery } from "../oembed/oembed-query.js";
@@ -30,8 +30,7 @@ export const oembedRoutes: Section = ({ read }) => {
     const id = briefIdOf(query.url, links);
     const found = id === undefined ? undefined : await snapshot.lookup(id);
     const brief = found?.kind === "brief" ? found.brief : undefined;
-    if (!brief)
-      throw new NotFoundError(`${query.url.href.slice(0, 200)} is not the page of one of our briefs.`);
+    if (!brief) throw new NotFoundError(`${quoted(query.url.href)} is not the page of one of our briefs.`);
     const response = oembedResponse(site, links, brief, query);
     const body = query.format === "xml" ? oembedXml(response) : oembedJson(response);
     const representation = new Representation(body, TYPES[query.format], lastChange(brief));
@@ -58,6 +57,6 @@ const lastChange = (brief: Brief) => new Date(brief.updated ?? brief.published);
 
 /** 501 for a format this provider does not implement (oEmbed 1.0 §2.3.5); HttpError stops at 405. */
 function notImplemented(c: Context, format: string): Response {
-  const message = `format ${JSON.stringify(format.slice(0, 20))} is not implemented; use format=json or format=xml.`;
+  const message = `format "${quoted(format.slice(0, 20))}" is not implemented; use format=json or format=xml.`;
   return c.text(`501 ${message}\n`, 501, { "Cache-Control": "no-store" });
 }

@@ -5,7 +5,7 @@ import type { Snapshot } from "../catalog/snapshot.js";
 import { ALL } from "../catalog/store-layout.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
-import { NotFoundError } from "../http-errors.js";
+import { NotFoundError, quoted } from "../http-errors.js";
 import { briefPage } from "../pages/brief-page.js";
 import { frontPage } from "../pages/front-page.js";
 import { tagPage } from "../pages/tag-page.js";
@@ -62,7 +62,7 @@ const pages = ({ read }: AppContext, widgetFile: string): Hono => {
     const slug = c.req.param("slug") ?? "";
     const { snapshot, links } = await read();
     const tag = slug === ALL ? null : (snapshot.set(slug)?.tag ?? null);
-    if (tag === null) throw new NotFoundError(`No brief has the tag "${slug.slice(0, 100)}".`);
+    if (tag === null) throw new NotFoundError(`No brief has the tag "${quoted(slug)}".`);
     return page(c, snapshot, `page ${links.base} /tags/${slug}`, async () => {
       const tagged = await snapshot.latest(slug);
       return [tagPage(snapshot.site, links, tag, tagged), tagged[0]?.published];

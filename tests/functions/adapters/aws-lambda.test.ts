@@ -106,12 +106,12 @@ describe("REST API (v1) events", () => {
     expect(header(result, "access-control-allow-headers")).toBe("x-requested-with");
   });
 
-  it("answers 404 naming the id for an accented path, sent encoded or decoded", async () => {
+  it("answers the 404 page showing an accented path, sent encoded or decoded", async () => {
     const encoded = await site(restEvent("GET", "/briefs/caf%C3%A9"));
     const decoded = await site(restEvent("GET", "/briefs/café"));
     for (const result of [encoded, decoded]) {
       expect(result.statusCode).toBe(404);
-      expect(result.body).toBe('404 No brief has the id "café".\n');
+      expect(result.body).toContain("<code>/briefs/café</code>");
     }
   });
 });
@@ -212,7 +212,7 @@ describe("HTTP API (v2) events", () => {
   it("answers 404 from the app for a path the $default route sends to the site function", async () => {
     const result = await site(httpEvent("GET", "/wp-login.php"));
     expect(result.statusCode).toBe(404);
-    expect(result.body).toBe("404 Nothing lives at this address.\n");
+    expect(result.body).toContain("<h1>Cette page n’existe pas</h1>");
   });
 
   it("answers 404 for malformed percent-encoding instead of failing", async () => {

@@ -201,10 +201,13 @@ export function conformance(
       expect(headersOf(head)).toEqual(headersOf(get));
     });
 
-    test("an unknown path answers 404 with a message", async () => {
+    test("an unknown path answers 404 with the error page", async () => {
       const answer = await same("/no/such/page");
       expect(answer.status).toBe(404);
-      expect(Buffer.from(answer.body).toString("utf8")).toMatch(/^404 /);
+      expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(Buffer.from(answer.body).toString("utf8")).toMatch(
+        /<h1>(?:Cette page n’existe pas|This page does not exist)<\/h1>/,
+      );
     });
 
     test("an unknown brief answers 404 from the API as JSON", async () => {

@@ -140,7 +140,8 @@ describe("errors", () => {
     async (path) => {
       const response = await get(path);
       expect(response.status).toBe(404);
-      expect(await response.text()).toMatch(/404|not_found/);
+      // Pages answer an HTML page (tests/functions/routes/error-answers.test.ts), the API JSON.
+      expect(await response.text()).toMatch(/<h1>Cette page n’existe pas<\/h1>|not_found/);
     },
   );
 

@@ -95,7 +95,8 @@ export function offlineSuite(title: string, node = process.execPath, version = p
     it("sends unknown paths to the site function, which answers the app's 404", async () => {
       const response = await get("/no/such/page");
       expect(response.status).toBe(404);
-      expect(await response.text()).toBe("404 Nothing lives at this address.\n");
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await response.text()).toContain("<h1>Cette page n’existe pas</h1>");
     });
 
     it("sends POST on a feed to the app, which answers 405 with an Allow header", async () => {
