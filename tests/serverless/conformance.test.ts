@@ -11,5 +11,5 @@ conformance(
     const offline = await startOffline({ env: { ...env, ...CONFORMANCE_ENV } });
     return { request: (path, init) => requestOverHttp(offline.url, path, init), stop: offline.stop };
   },
-  { contentTypeOn304: true },
+  { contentTypeOn304: true, varyOnUncompressed: true },
 );
