@@ -19,18 +19,10 @@ import {
 } from "../../infra/publish-content.js";
 import { HISTORY_KEY, namedBy } from "../../infra/store/published-versions.js";
 import { type S3Server, startS3Server } from "../support/s3-server.js";
+import { siteYml } from "../support/site-yml.js";
 import { WIDGET_SCRIPT } from "../support/test-app.js";
 
-const SITE_YML = `title: Briefs de test
-description: Des briefs pour les tests.
-baseUrl: https://briefs.example.com
-lang: fr
-publisher:
-  name: Clubic
-  url: https://www.clubic.com/
-idAuthority: clubic.com,2020
-feedSize: 20
-`;
+const SITE_YML = siteYml();
 
 /** A brief file: published on day `day` of January 2024 (in the past, one instant per day). */
 function briefFile(id: string, day: number, title = `Titre de ${id}`): string {

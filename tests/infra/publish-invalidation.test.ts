@@ -8,18 +8,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { MANIFEST_KEY, type Manifest } from "../../functions/catalog/store-layout.js";
 import { main, type PublishContentOptions, publishContent } from "../../infra/publish-content.js";
 import { type S3Server, startS3Server } from "../support/s3-server.js";
+import { siteYml } from "../support/site-yml.js";
 import { type StubCloudFront, startStubCloudFront } from "./support/stub-cloudfront.js";
 
-const SITE_YML = `title: Briefs de test
-description: Des briefs pour les tests.
-baseUrl: https://briefs.example.com
-lang: fr
-publisher:
-  name: Clubic
-  url: https://www.clubic.com/
-idAuthority: clubic.com,2020
-feedSize: 4
-`;
+const SITE_YML = siteYml({ feedSize: 4 });
 
 /** A brief published on day `day` of January 2024, `minute` past 9; even days are tagged Microsoft too. */
 const briefFile = (id: string, day: number, minute = 0) => `---

@@ -19,6 +19,7 @@ export interface ColdStart {
   command: string;
   args: string[];
   env?: Record<string, string>;
+  cwd?: string;
   /** Resolves true once the child has answered 200; asked every 5 ms until then. */
   answered(origin: string, output: () => string, child: ChildProcess): Promise<boolean>;
 }
@@ -41,7 +42,8 @@ export async function timeToFirstResponse(start: ColdStart, timeoutMs = 30_000):
     start.command,
     start.args.map((arg) => arg.replaceAll("{port}", port)),
     {
-      env: { ...process.env, ...start.env },
+      cwd: start.cwd,
+      env: { ...process.env, ...start.env, PORT: port },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -116,26 +118,13 @@ export async function firstOk(
 }
 
 /** Milliseconds from spawning `command` (PORT set, `{port}` filled in) to its first 200 on `path`; then stops it. */
-export async function spawnToFirstOk(
+export function spawnToFirstOk(
   command: string,
   args: string[],
   path: string,
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<number> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(
-    command,
-    args.map((arg) => arg.replaceAll("{port}", String(port))),
-    { cwd: options.cwd, env: { ...process.env, ...options.env, PORT: String(port) }, stdio: "ignore" },
-  );
-  try {
-    await firstOk(() => (child.exitCode === null ? `http://127.0.0.1:${port}` : undefined), path);
-    return performance.now() - started;
-  } finally {
-    child.kill("SIGKILL");
-    if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
-  }
+  return timeToFirstResponse({ command, args, ...options, answered: answersOver(path) });
 }
 
 /** The median of `values`. */

@@ -6,21 +6,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { publishContent } from "../../../infra/publish-content.js";
 import { type S3Server, startS3Server } from "../../support/s3-server.js";
+import { siteYml } from "../../support/site-yml.js";
 import type { HostUnderTest } from "./host-under-test.js";
 
 /** The one brief in the bucket: its id and title appear nowhere in the bundled store. */
 export const BUCKET_BRIEF = { id: "brief-du-seau", title: "Un brief lu dans le seau S3" };
 
-const SITE_YML = `title: Briefs du seau
-description: Des briefs publiés dans un seau.
-baseUrl: https://briefs.example.com
-lang: fr
-publisher:
-  name: Clubic
-  url: https://www.clubic.com/
-idAuthority: clubic.com,2020
-feedSize: 20
-`;
+const SITE_YML = siteYml({ title: "Briefs du seau", description: "Des briefs publiés dans un seau." });
 
 const BRIEF_MD = `---
 title: ${BUCKET_BRIEF.title}
