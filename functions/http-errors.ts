@@ -1,7 +1,9 @@
 // Typed HTTP errors and the one place that turns any error into a response.
 import type { Context } from "hono";
+import { READ_METHODS } from "./http/cors.js";
 import { readerOf } from "./http/response-guard.js";
 import { routeFamily } from "./http/route-family.js";
+import { errorPageKind, HTML_HEADERS } from "./http/security-headers.js";
 import { defaultLogger } from "./log/logger.js";
 import { errorPage } from "./pages/error-page.js";
 import { GONE_CACHE } from "./routes/cache-control.js";
@@ -67,7 +69,7 @@ export class MethodNotAllowedError extends HttpError {
   override name = "MethodNotAllowedError";
   constructor(method: string) {
     super(405, "method_not_allowed", `${method} is not allowed here; use GET or HEAD.`, {
-      Allow: "GET, HEAD",
+      Allow: READ_METHODS,
     });
   }
 }
@@ -149,5 +151,9 @@ async function htmlError(
   } catch {
     return text();
   }
-  return c.body(body, status, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+  return c.body(body, status, {
+    ...HTML_HEADERS[errorPageKind(c.req.path)],
+    ...headers,
+    "Content-Type": "text/html; charset=utf-8",
+  });
 }

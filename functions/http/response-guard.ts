@@ -1,6 +1,7 @@
 // The middleware every answer passes through: it marks the answer nosniff and lets error pages read the site.
 import type { Context, MiddlewareHandler } from "hono";
 import type { Reading } from "../app.js";
+import { NOSNIFF } from "./security-headers.js";
 
 const readers = new WeakMap<Request, () => Promise<Reading>>();
 
@@ -10,21 +11,20 @@ export function readerOf(c: Context): (() => Promise<Reading>) | undefined {
 }
 
 /**
- * Remembers `read` for the error pages of each request, and adds `X-Content-Type-Options: nosniff` to every
- * answer, so that no browser takes a feed, a message or a script for something else.
+ * Remembers `read` for the error pages of each request, and adds NOSNIFF to every answer, so that no browser
+ * takes a feed, a message or a script for something else. The headers of each kind of HTML page are the
+ * routes' to choose (security-headers.ts), since they go on the 304s too.
  */
 export function responseGuard(read: () => Promise<Reading>): MiddlewareHandler {
   return async (c, next) => {
     readers.set(c.req.raw, read);
     await next();
-    if (!c.res.headers.has("X-Content-Type-Options")) {
-      try {
-        c.res.headers.set("X-Content-Type-Options", "nosniff");
-      } catch {
-        // Headers of a response taken as is from elsewhere are immutable; copy it once.
-        c.res = new Response(c.res.body, c.res);
-        c.res.headers.set("X-Content-Type-Options", "nosniff");
-      }
+    try {
+      for (const [name, value] of Object.entries(NOSNIFF)) c.res.headers.set(name, value);
+    } catch {
+      // Headers of a response taken as is from elsewhere are immutable; copy it once.
+      c.res = new Response(c.res.body, c.res);
+      for (const [name, value] of Object.entries(NOSNIFF)) c.res.headers.set(name, value);
     }
   };
 }

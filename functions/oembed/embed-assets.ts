@@ -1,5 +1,4 @@
-// The embed page's only style and script, and the Content-Security-Policy that allows exactly those two.
-import { base64, sha256 as digest } from "../http/digest.js";
+// The embed page's only style and script; functions/http/security-headers.ts allows exactly those two by hash.
 
 /** Compact, self-contained, light and dark; the body has no margin so its height is the frame's. */
 export const EMBED_CSS = `
@@ -54,18 +53,3 @@ export const EMBED_SCRIPT = `(() => {
     post("link", new URL(link.href).host === location.host ? link.href : canonical);
   });
 })();`;
-
-const sha256 = (text: string) => `'sha256-${base64(digest(text))}'`;
-
-/**
- * Nothing may load; only {@link EMBED_SCRIPT} and {@link EMBED_CSS} run, by hash (CSP 3 §8.3); any page
- * may frame it; no `<base>` and no form can redirect it.
- */
-export const EMBED_CSP = [
-  "default-src 'none'",
-  `script-src ${sha256(EMBED_SCRIPT)}`,
-  `style-src ${sha256(EMBED_CSS)}`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors *",
-].join("; ");

@@ -9,7 +9,7 @@ import { longDate, pageStrings } from "./strings.js";
 // The page sits inside someone else's: every link leaves the frame for the whole tab.
 const OUT = raw(' target="_top" rel="noopener"');
 
-/** Renders the embed page of `brief`; send it with EMBED_CSP, which allows exactly its style and script. */
+/** Renders the embed page of `brief`; send it with HTML_HEADERS.embed, whose CSP allows exactly its style and script. */
 export function embedPage(site: Site, links: Links, brief: Brief) {
   const words = pageStrings(brief.lang);
   const page = links.briefPage(brief.id);

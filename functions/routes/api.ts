@@ -1,10 +1,10 @@
 // The brief API: GET /api/briefs (newest first, paged) and GET /api/briefs/{id}, open to any origin.
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { briefJson } from "../api/brief-json.js";
 import { parseListQuery, selectPage } from "../api/list-query.js";
 import type { Section } from "../app.js";
 import type { Brief } from "../catalog/brief.js";
+import { openToEveryOrigin } from "../http/cors.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
 import { SHORT_CACHE } from "./cache-control.js";
@@ -17,7 +17,7 @@ const lastChange = (brief: Brief) => new Date(brief.updated ?? brief.published);
 /** Serves the JSON API with CORS for any origin, without credentials. */
 export const apiRoutes: Section = ({ read }) => {
   const app = new Hono();
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86400 }));
+  app.use("/api/*", openToEveryOrigin);
   readOnly(app, "/api/briefs", async (c) => {
     const query = parseListQuery((name) => c.req.query(name));
     const { snapshot, links } = await read();

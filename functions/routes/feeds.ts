@@ -2,6 +2,7 @@
 import { type Context, Hono } from "hono";
 import type { Section } from "../app.js";
 import { FeedDocuments } from "../feeds/feed-documents.js";
+import { openToEveryOrigin } from "../http/cors.js";
 import { type MediaTypeVariant, send } from "../http/send.js";
 import { NotFoundError } from "../http-errors.js";
 import { FEED_FILES, type FeedFormat } from "../links.js";
@@ -46,10 +47,7 @@ export const feedRoutes: Section = ({ read }) => {
           : "No feed lives at this address; check the tag and the page.",
       );
     }
-    const headers: Record<string, string> = {
-      "Cache-Control": SHORT_CACHE,
-      "X-Content-Type-Options": "nosniff",
-    };
+    const headers: Record<string, string> = { "Cache-Control": SHORT_CACHE };
     // WebSub §4: the hub and the topic (self) URL travel as Link headers too.
     const { hub } = snapshot.site;
     if (hub) headers.Link = `<${hub}>; rel="hub", <${feeds.url(address)}>; rel="self"`;
@@ -63,6 +61,8 @@ export const feedRoutes: Section = ({ read }) => {
     `/tags/:slug/${FILE}`,
     `/tags/:slug/archive/:page/${FILE}`,
   ]) {
+    // Web feed readers and pages showing headlines fetch feeds from other origins.
+    app.use(path, openToEveryOrigin);
     readOnly(app, path, serve);
   }
   return app;

@@ -1,13 +1,13 @@
 // oEmbed provider (oembed.com): GET /oembed for a brief page's address, and GET /embed/{id}, the page it frames.
 import { type Context, Hono } from "hono";
-import { cors } from "hono/cors";
 import type { Section } from "../app.js";
 import type { Brief } from "../catalog/brief.js";
+import { openToEveryOrigin } from "../http/cors.js";
 import { Representation } from "../http/representation.js";
+import { HTML_HEADERS } from "../http/security-headers.js";
 import { send } from "../http/send.js";
 import { NotFoundError, quoted } from "../http-errors.js";
 import { briefIdOf } from "../oembed/brief-url.js";
-import { EMBED_CSP } from "../oembed/embed-assets.js";
 import { isOEmbedFormat, parseOEmbedQuery } from "../oembed/oembed-query.js";
 import { oembedJson, oembedResponse, oembedXml } from "../oembed/oembed-response.js";
 import { embedPage } from "../pages/embed-page.js";
@@ -21,7 +21,7 @@ const TYPES = { json: "application/json; charset=utf-8", xml: "text/xml; charset
 export const oembedRoutes: Section = ({ read }) => {
   const app = new Hono();
 
-  app.use("/oembed", cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86400 }));
+  app.use("/oembed", openToEveryOrigin);
   readOnly(app, "/oembed", async (c) => {
     const query = parseOEmbedQuery((name) => c.req.query(name));
     if (!isOEmbedFormat(query.format)) return notImplemented(c, query.format);
@@ -44,11 +44,7 @@ export const oembedRoutes: Section = ({ read }) => {
       const html = String(await embedPage(snapshot.site, links, brief));
       return new Representation(html, "text/html; charset=utf-8", lastChange(brief));
     });
-    return send(c, representation, {
-      "Cache-Control": SHORT_CACHE,
-      "Content-Security-Policy": EMBED_CSP,
-      "X-Content-Type-Options": "nosniff",
-    });
+    return send(c, representation, { ...HTML_HEADERS.embed, "Cache-Control": SHORT_CACHE });
   });
   return app;
 };

@@ -4,6 +4,7 @@ import type { AppContext, Section } from "../app.js";
 import type { Snapshot } from "../catalog/snapshot.js";
 import { ALL } from "../catalog/store-layout.js";
 import { Representation } from "../http/representation.js";
+import { HTML_HEADERS } from "../http/security-headers.js";
 import { send } from "../http/send.js";
 import { NotFoundError, quoted } from "../http-errors.js";
 import { briefPage } from "../pages/brief-page.js";
@@ -35,7 +36,7 @@ const pages = ({ read }: AppContext, widgetFile: string): Hono => {
       const [html, newest] = await render();
       return new Representation(String(await html), HTML, newest ? new Date(newest) : undefined);
     });
-    return send(c, representation, { "Cache-Control": SHORT_CACHE });
+    return send(c, representation, { ...HTML_HEADERS.page, "Cache-Control": SHORT_CACHE });
   };
 
   const app = new Hono();

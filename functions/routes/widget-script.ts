@@ -1,6 +1,7 @@
 // GET /widget/news-brief.js (the name partners paste) and /widget/news-brief.<hash>.js (this version, immutable).
 import { Hono } from "hono";
 import type { Section } from "../app.js";
+import { openToEveryOrigin } from "../http/cors.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
 import { IMMUTABLE_CACHE, WIDGET_CACHE } from "./cache-control.js";
@@ -17,12 +18,8 @@ export interface WidgetScript {
 /** The file name partners paste; it always serves the current version. */
 export const WIDGET_FILE = "news-brief.js";
 
-const HEADERS = {
-  // A module script from another origin is fetched in CORS mode: without this header it does not run.
-  "Access-Control-Allow-Origin": "*",
-  "Cross-Origin-Resource-Policy": "cross-origin",
-  "X-Content-Type-Options": "nosniff",
-};
+// Pages isolated with Cross-Origin-Embedder-Policy load it only with this header.
+const HEADERS = { "Cross-Origin-Resource-Policy": "cross-origin" };
 
 /**
  * Serves `widget` to any origin under both names, with an ETag, 304s and gzip or Brotli. Any other
@@ -37,6 +34,8 @@ export function widgetScriptRoute(widget: WidgetScript): Section {
   const representation = new Representation(widget.text, "text/javascript; charset=utf-8");
   return () => {
     const app = new Hono();
+    // A module script from another origin is fetched in CORS mode: without CORS it does not run.
+    app.use("/widget/*", openToEveryOrigin);
     readOnly(app, `/widget/${WIDGET_FILE}`, (c) =>
       send(c, representation, { ...HEADERS, "Cache-Control": WIDGET_CACHE }),
     );

@@ -1,0 +1,29 @@
+// CORS for what any page may read (feeds, API, oEmbed, the widget script): every origin, GET and HEAD, no credentials.
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+
+/** The methods any route answers, and the only ones a preflight allows. */
+export const READ_METHODS = "GET, HEAD";
+
+/** How long a browser keeps a preflight's answer, in seconds. */
+const PREFLIGHT_MAX_AGE = 86_400;
+
+const everyOrigin = cors({
+  origin: "*",
+  allowMethods: ["GET", "HEAD"],
+  // Request headers are allowed as the preflight asks (If-None-Match, X-Requested-With…): without
+  // credentials a page learns nothing that a request from anywhere else would not, and only GET and HEAD pass.
+  maxAge: PREFLIGHT_MAX_AGE,
+});
+
+/**
+ * `Access-Control-Allow-Origin: *` on every answer, errors included, and never
+ * `Access-Control-Allow-Credentials`: a browser then sends no cookie and reads no answer made for one
+ * (Fetch §3.2.5). A preflight (OPTIONS) answers 204 allowing GET and HEAD only, so a browser refuses a
+ * cross-origin PUT or DELETE before sending it; the 204 names them in `Allow` too (RFC 9110 §9.3.7).
+ */
+export const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
+  const preflight = await everyOrigin(c, next);
+  if (preflight) preflight.headers.set("Allow", READ_METHODS);
+  return preflight;
+};
