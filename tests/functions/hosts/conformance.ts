@@ -23,7 +23,20 @@ export const CONFORMANCE_ENV = { PUBLIC_BASE_URL: CONFORMANCE_BASE_URL, NEWS_BRI
 const SEED = "microsoft-employes-contrats-police";
 const TAG = "microsoft";
 
-/** Headers that must be the same as the reference app's: the representation and its caching. */
+/** Headers of an answer's security: who may read it and how, and what a browser may do with it. */
+const SECURITY_HEADERS = [
+  "access-control-allow-origin",
+  "access-control-allow-methods",
+  "access-control-allow-credentials",
+  "allow",
+  "content-security-policy",
+  "referrer-policy",
+  "x-frame-options",
+  "x-content-type-options",
+  "set-cookie",
+];
+
+/** Headers that must be the same as the reference app's: the representation, its caching and its security. */
 const SAME_HEADERS = [
   "content-type",
   "cache-control",
@@ -31,8 +44,7 @@ const SAME_HEADERS = [
   "last-modified",
   "vary",
   "content-encoding",
-  "access-control-allow-origin",
-  "allow",
+  ...SECURITY_HEADERS,
 ];
 
 /** Answers of the app in this process, from the build in dist/. */
@@ -230,6 +242,38 @@ export function conformance(
       });
       expect(answer.status).toBe(405);
       expect(answer.headers.get("allow")).toMatch(/GET/);
+    });
+
+    test("pages, the embed page, errors, 304s and preflights carry the reference app's security headers", async () => {
+      const etag = (await subject.request("/")).headers.get("etag") ?? "";
+      for (const [path, init] of [
+        ["/", {}],
+        ["/", { headers: { "If-None-Match": etag } }],
+        [`/embed/${SEED}`, {}],
+        ["/no/such/page", {}],
+        ["/feed.json", {}],
+      ] as const) {
+        const answer = await same(path, init);
+        expect(answer.headers.get("x-content-type-options"), path).toBe("nosniff");
+        expect(answer.headers.get("set-cookie"), path).toBeNull();
+      }
+      expect((await subject.request("/")).headers.get("content-security-policy")).toMatch(
+        /frame-ancestors 'none'$/,
+      );
+      // A preflight for a PUT, without Origin: the app answers every origin alike, and serverless-offline (not
+      // API Gateway) adds CORS headers of its own, credentials included, to a request that has one. Its
+      // Content-Type, Cache-Control and Vary on a 204 are the emulator's too, so only the security headers count.
+      const init = { method: "OPTIONS", headers: { "Access-Control-Request-Method": "PUT" } };
+      const [preflight, expected] = await Promise.all([
+        subject.request("/api/briefs", init),
+        referenceAnswer(reference, "/api/briefs", init),
+      ]);
+      const security = (answer: RawResponse) => ({
+        status: answer.status,
+        ...Object.fromEntries(SECURITY_HEADERS.map((name) => [name, answer.headers.get(name)])),
+      });
+      expect(security(preflight)).toEqual(security(expected));
+      expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD");
     });
 
     test("a bad query answers 400 with a message, never 500", async () => {
