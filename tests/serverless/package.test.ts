@@ -277,6 +277,13 @@ describe("the CloudFront distribution", () => {
     });
   });
 
+  test("leaves the security headers to the app: no response headers policy adds or replaces any", () => {
+    expect(behaviors().filter((behavior) => "ResponseHeadersPolicyId" in behavior)).toEqual([]);
+    const types = Object.values(template.Resources).map((resource) => resource.Type);
+    expect(types).toContain("AWS::CloudFront::Distribution");
+    expect(types).not.toContain("AWS::CloudFront::ResponseHeadersPolicy");
+  });
+
   test("serves on *.cloudfront.net with CloudFront's certificate unless a domain is given", () => {
     const config = distributionConfig(template);
     expect(template.Conditions.HasCustomDomain).toEqual({ "Fn::Not": [{ "Fn::Equals": ["", ""] }] });
