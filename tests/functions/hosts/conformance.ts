@@ -252,6 +252,7 @@ export function conformance(
         [`/embed/${SEED}`, {}],
         ["/no/such/page", {}],
         ["/feed.json", {}],
+        ["/sitemap.xml", {}],
       ] as const) {
         const answer = await same(path, init);
         expect(answer.headers.get("x-content-type-options"), path).toBe("nosniff");
