@@ -5,6 +5,7 @@ import type { Section } from "../app.js";
 import type { Brief } from "../catalog/brief.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
+import { singleQuery } from "../http/single-query.js";
 import { NotFoundError, quoted } from "../http-errors.js";
 import { briefIdOf } from "../oembed/brief-url.js";
 import { EMBED_CSP } from "../oembed/embed-assets.js";
@@ -23,7 +24,7 @@ export const oembedRoutes: Section = ({ read }) => {
 
   app.use("/oembed", cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86400 }));
   readOnly(app, "/oembed", async (c) => {
-    const query = parseOEmbedQuery((name) => c.req.query(name));
+    const query = parseOEmbedQuery(singleQuery(c));
     if (!isOEmbedFormat(query.format)) return notImplemented(c, query.format);
     const { snapshot, links } = await read();
     const site = snapshot.site;
