@@ -12,6 +12,7 @@ import { handle } from "hono/aws-lambda";
 import { createApp, type Section } from "../app.js";
 import type { Content } from "../catalog/content.js";
 import { publicBaseUrl } from "../public-base-url.js";
+import { checkLambdaEvent, problemResult } from "./lambda-event.js";
 
 /** Every event shape the functions accept (a Function URL sends the HTTP API v2 shape). */
 export type LambdaEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | ALBEvent;
@@ -24,14 +25,26 @@ export type LambdaHandler = (event: LambdaEvent, context?: Context) => Promise<L
 
 /**
  * A Lambda handler serving `sections` from `content`, kept across warm invocations; the base URL comes
- * from PUBLIC_BASE_URL when set, else from the site.
+ * from PUBLIC_BASE_URL when set, else from the site. A malformed event (checkLambdaEvent) is answered 400
+ * in its own shape (405 for a method a web Request cannot carry) and logged as a warning: thrown, it would
+ * reach the caller as Lambda's 502.
  */
 export function lambdaHandler(content: Content, sections: Section[], env = process.env): LambdaHandler {
   const app = createApp(content, sections, { baseUrl: publicBaseUrl(env), requestId: lambdaRequestId });
   // Hono declares its own event types, which reject the `null` query fields API Gateway really sends
   // (and @types/aws-lambda declares); the shapes are otherwise the same.
   const handler = handle(app) as unknown as LambdaHandler;
-  return (event, context) => handler(joinRepeatedHeaders(event), context);
+  return async (event, context) => {
+    const checked = checkLambdaEvent(event);
+    if ("event" in checked) return handler(joinRepeatedHeaders(checked.event), context);
+    content.logger.log({
+      level: "warn",
+      message: "event refused",
+      status: checked.status,
+      problem: checked.message,
+    });
+    return problemResult(event, checked);
+  };
 }
 
 /**

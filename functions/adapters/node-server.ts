@@ -1,12 +1,14 @@
 // The Node.js host: serves the app over node:http, for `npm start` and for any server or container.
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
 import { allSections } from "../all-sections.js";
 import { createApp } from "../app.js";
 import type { Content } from "../catalog/content.js";
 import { publicBaseUrl } from "../public-base-url.js";
 import type { WidgetScript } from "../routes/widget-script.js";
+import { nodeRequestError } from "./node-request-error.js";
 
 /** A running server and the address it answers on. */
 export interface RunningServer {
@@ -33,9 +35,11 @@ export function startServer(
   const { port = 3000, hostname = "localhost", env = process.env } = options;
   let app: Hono | undefined;
   // The app is made once the port is known, since its links default to this server's own address.
-  const server = createAdaptorServer({
-    fetch: (request, bindings) => (app as Hono).fetch(request, bindings),
-  });
+  const server = createServer(
+    getRequestListener((request, bindings) => (app as Hono).fetch(request, bindings), {
+      errorHandler: nodeRequestError,
+    }),
+  );
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, () => {

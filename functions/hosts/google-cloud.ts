@@ -4,6 +4,7 @@ import { bundledStore } from "news-brief:bundled-store";
 import { widgetScript } from "news-brief:widget-script";
 import { http } from "@google-cloud/functions-framework";
 import { getRequestListener } from "@hono/node-server";
+import { nodeRequestError } from "../adapters/node-request-error.js";
 import { fetchApp } from "./fetch-app.js";
 
 // The framework parses every request body before the function runs, and a malformed one gets Express's error
@@ -14,4 +15,4 @@ process.env.NODE_ENV ||= "production";
 const app = fetchApp({ bundledStore, widgetScript }, process.env);
 
 // The framework's Express has already read the body into req.rawBody; the listener takes it from there.
-http("newsBrief", getRequestListener(app.fetch));
+http("newsBrief", getRequestListener(app.fetch, { errorHandler: nodeRequestError }));

@@ -7,6 +7,7 @@ import type { Brief } from "../catalog/brief.js";
 import { openToEveryOrigin } from "../http/cors.js";
 import { Representation } from "../http/representation.js";
 import { send } from "../http/send.js";
+import { singleQuery } from "../http/single-query.js";
 import { SHORT_CACHE } from "./cache-control.js";
 import { findBrief } from "./find-brief.js";
 import { readOnly } from "./read-only.js";
@@ -19,7 +20,7 @@ export const apiRoutes: Section = ({ read }) => {
   const app = new Hono();
   app.use("/api/*", openToEveryOrigin);
   readOnly(app, "/api/briefs", async (c) => {
-    const query = parseListQuery((name) => c.req.query(name));
+    const query = parseListQuery(singleQuery(c));
     const { snapshot, links } = await read();
     const key = `list ${links.base} ${query.limit} ${query.tag ?? ""} ${query.cursor ?? ""}`;
     const representation = await snapshot.rendered(key, async () => {

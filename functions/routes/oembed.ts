@@ -6,6 +6,7 @@ import { openToEveryOrigin } from "../http/cors.js";
 import { Representation } from "../http/representation.js";
 import { HTML_HEADERS } from "../http/security-headers.js";
 import { send } from "../http/send.js";
+import { singleQuery } from "../http/single-query.js";
 import { NotFoundError, quoted } from "../http-errors.js";
 import { briefIdOf } from "../oembed/brief-url.js";
 import { isOEmbedFormat, parseOEmbedQuery } from "../oembed/oembed-query.js";
@@ -23,7 +24,7 @@ export const oembedRoutes: Section = ({ read }) => {
 
   app.use("/oembed", openToEveryOrigin);
   readOnly(app, "/oembed", async (c) => {
-    const query = parseOEmbedQuery((name) => c.req.query(name));
+    const query = parseOEmbedQuery(singleQuery(c));
     if (!isOEmbedFormat(query.format)) return notImplemented(c, query.format);
     const { snapshot, links } = await read();
     const site = snapshot.site;

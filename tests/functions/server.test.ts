@@ -1,6 +1,7 @@
 // `npm start` runs dist/server.mjs: it must print where it serves and serve every route there.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { requestOverHttp } from "./hosts/host-under-test.js";
 
 let server: ChildProcess;
 let output = "";
@@ -52,4 +53,15 @@ describe("the local server (npm start)", () => {
     const feed = await (await fetch(`${base}/feed.xml`)).text();
     expect(feed).toContain(`<link>${base}/briefs/microsoft-employes-contrats-police</link>`);
   });
+
+  test.each(["/briefs/..\\..\\etc/passwd", "*"])(
+    "answers %s, which the web platform cannot read as a path, with a plain-text 400, not an empty one",
+    async (path) => {
+      const answer = await requestOverHttp(base, path);
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(Buffer.from(answer.body).toString("utf8")).toMatch(/^400 This request's address cannot be read/);
+    },
+  );
 });

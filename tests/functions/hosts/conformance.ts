@@ -12,6 +12,7 @@ import { Content } from "../../../functions/catalog/content.js";
 import { FileStore } from "../../../functions/store/file-store.js";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import type { HostUnderTest, RawResponse } from "./host-under-test.js";
+import { hostileCorpus } from "./hostile-corpus.js";
 
 /** The base URL every host under test is given as PUBLIC_BASE_URL. */
 export const CONFORMANCE_BASE_URL = "https://briefs.example.com";
@@ -282,5 +283,7 @@ export function conformance(
       expect(answer.status).toBe(400);
       expect(Buffer.from(answer.body).toString("utf8")).toMatch(/limit/);
     });
+
+    hostileCorpus(host, () => subject);
   });
 }

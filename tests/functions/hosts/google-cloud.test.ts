@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
 import { type S3Server, startS3Server } from "../../support/s3-server.js";
 import { CONFORMANCE_ENV, conformance } from "./conformance.js";
+import { NotCarriedError } from "./host-under-test.js";
 import { BUCKET_BRIEF, publishToBucket } from "./published-bucket.js";
 import { type HostCommand, spawnHost } from "./spawn-host.js";
 
@@ -21,7 +22,16 @@ function framework(env: Record<string, string>): HostCommand {
   };
 }
 
-conformance("Google Cloud Run functions (functions-framework)", () => spawnHost(framework(CONFORMANCE_ENV)));
+conformance("Google Cloud Run functions (functions-framework)", async () => {
+  const host = await spawnHost(framework(CONFORMANCE_ENV));
+  // The framework answers /robots.txt and /favicon.ico itself (its default ignored routes; see the README).
+  const request: typeof host.request = async (path, init) => {
+    if (/^\/(?:robots\.txt|favicon\.ico)(?:\?|$)/.test(path))
+      throw new NotCarriedError(`the framework keeps ${path}`);
+    return host.request(path, init);
+  };
+  return { ...host, request };
+});
 
 describe("Google Cloud Run functions: the source folder", () => {
   test("package.json makes index.mjs the ES module entry and pins the framework the tests run", () => {

@@ -158,6 +158,14 @@ describe("GET /oembed refusals", () => {
     expect(await response.text()).toContain(message);
   });
 
+  test("answers 400 to a parameter sent twice, naming it", async () => {
+    const response = await app.request(
+      `${BASE}/oembed?url=${encodeURIComponent(PAGE)}&format=json&format=xml`,
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("400 format is given 2 times; send it once.\n");
+  });
+
   test.each(["yaml", "JSON", "", "jsonp"])("answers 501 Not Implemented to format=%j", async (format) => {
     const response = await oembed({ url: PAGE, format });
     expect(response.status).toBe(501);

@@ -50,6 +50,9 @@ describe("GET /api/briefs", () => {
     ["cursor=no-such-brief", "cursor is not valid"],
     ["cursor=%3Cscript%3E", "cursor is not valid"],
     ["tag=%20", "tag is empty"],
+    ["limit=5&limit=5", "limit is given 2 times; send it once."],
+    ["tag=cloud&tag=microsoft&tag=ethique", "tag is given 3 times; send it once."],
+    ["cursor=brief-0016&cursor=brief-0010", "cursor is given 2 times"],
   ])("answers 400 with a JSON message for %s", async (query, message) => {
     const response = await get(`/api/briefs?${query}`);
     expect(response.status).toBe(400);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { PROJECT_ROOT } from "../../../serverless/support/offline-process.js";
+import { NotCarriedError } from "../host-under-test.js";
 import { spawnHost } from "../spawn-host.js";
 
 /** dist/hosts/<name>/.vercel/output. */
@@ -10,14 +11,27 @@ export function outputDir(name: string): string {
   return join(PROJECT_ROOT, "dist/hosts", name, ".vercel/output");
 }
 
-/** Runs `harness` (under tests/functions/hosts/support/) over `file` with Node and tsx, on a free port. */
-export function spawnVercel(harness: string, file: string, env: Record<string, string>) {
-  return spawnHost({
+/**
+ * Runs `harness` (under tests/functions/hosts/support/) over `file` with Node and tsx, on a free port.
+ * Two requests are not sent, as each stops the process before the Function is called: TRACE and TRACK, for which
+ * Vercel's request conversion (@edge-runtime/node-utils, and edge-runtime's server, which `vercel dev` runs)
+ * builds a web Request that throws outside any handler; and, on edge-runtime, a target that is no URL relative
+ * to the origin (`//`). The app never sees them; Vercel's own edge is not run here.
+ */
+export async function spawnVercel(harness: string, file: string, env: Record<string, string>) {
+  const host = await spawnHost({
     command: process.execPath,
     args: ["--import", "tsx", join(PROJECT_ROOT, "tests/functions/hosts/support", harness), file],
     cwd: PROJECT_ROOT,
     env,
   });
+  const request: typeof host.request = async (path, init) => {
+    if (/^TRAC[EK]$/i.test(init?.method ?? ""))
+      throw new NotCarriedError(`${init?.method} stops the launcher`);
+    if (!URL.canParse(path, host.origin)) throw new NotCarriedError(`${path} stops edge-runtime`);
+    return host.request(path, init);
+  };
+  return { ...host, request };
 }
 
 /**
