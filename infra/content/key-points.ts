@@ -1,13 +1,20 @@
 // Turns a brief's Markdown body (one bullet per key point) into key points with safe inline HTML.
-import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
+import type { List, ListItem, PhrasingContent, RootContent, Strong } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString as plainText } from "mdast-util-to-string";
 import { escapeHtml } from "../../functions/catalog/html.js";
 import type { KeyPoint } from "./catalog.js";
-import { isHttpUrl } from "./schema.js";
+import { isHttpUrl, normalizeUrl } from "./schema.js";
+import { characterProblem } from "./text-rules.js";
 
 /** The fewest and most key points a brief may have. */
 export const POINTS = { min: 1, max: 6 } as const;
+
+/** The longest heading and text of a key point, in characters: the seed's points run to about 550. */
+export const POINT_LENGTH = { heading: 150, text: 1000 } as const;
+
+/** What HTML collapses (space, tab, line feeds): U+00A0 and U+202F are text and stay as written. */
+const COLLAPSIBLE_SPACE = /[ \t\n\f\r]+/g;
 
 /** The result of reading a body: the points, or every problem found in it. */
 export type KeyPointsResult = { ok: true; points: KeyPoint[] } | { ok: false; problems: string[] };
@@ -40,7 +47,8 @@ export function parseKeyPoints(markdown: string, firstLine = 1): KeyPointsResult
     );
   }
   const points = items.map((item) => toKeyPoint(item, (node, what) => problems.push(`${at(node)}: ${what}`)));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, points };
+  // An element's opening and closing tags are two raw HTML nodes on one line: one problem.
+  return problems.length > 0 ? { ok: false, problems: [...new Set(problems)] } : { ok: true, points };
 }
 
 type Report = (node: { position?: { start: { line: number } } }, problem: string) => void;
@@ -54,15 +62,40 @@ function toKeyPoint(item: ListItem, report: Report): KeyPoint {
     return { heading: null, text: "", html: "" };
   }
   const [first, ...others] = paragraph.children;
-  const heading = first?.type === "strong" ? plainText(first).trim() : "";
+  const heading = first?.type === "strong" ? headingText(first, report) : "";
   const body = heading ? others : paragraph.children;
-  const text = body
-    .map((node) => plainText(node))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = collapse(body.map((node) => plainText(node)).join(""));
   if (!text) report(paragraph, "this key point has a heading but no text after it; write the paragraph");
-  return { heading: heading || null, text, html: inlineHtml(body, report).replace(/\s+/g, " ").trim() };
+  const problem = characterProblem(text);
+  if (problem) report(paragraph, `this key point ${problem}`);
+  if (text.length > POINT_LENGTH.text)
+    report(paragraph, `this key point is longer than ${POINT_LENGTH.text} characters; shorten it`);
+  return { heading: heading || null, text, html: collapse(inlineHtml(body, report)) };
+}
+
+/** A bold heading as plain text; markup inside it would be lost, so it is reported. */
+function headingText(strong: Strong, report: Report): string {
+  const check = (nodes: PhrasingContent[]) => {
+    for (const node of nodes) {
+      if (node.type === "emphasis" || node.type === "strong") check(node.children);
+      else if (node.type !== "text" && node.type !== "inlineCode" && node.type !== "break")
+        report(
+          node,
+          `${describe(node)} is not allowed in a heading, which is plain text; move it after the heading`,
+        );
+    }
+  };
+  check(strong.children);
+  const heading = collapse(plainText(strong));
+  const problem = characterProblem(heading);
+  if (problem) report(strong, `the heading ${problem}`);
+  if (heading.length > POINT_LENGTH.heading)
+    report(strong, `the heading is longer than ${POINT_LENGTH.heading} characters; shorten it`);
+  return heading;
+}
+
+function collapse(text: string): string {
+  return text.replace(COLLAPSIBLE_SPACE, " ").replace(/^ | $/g, "");
 }
 
 function inlineHtml(nodes: PhrasingContent[], report: Report): string {
@@ -84,7 +117,7 @@ function phrasing(node: PhrasingContent, report: Report): string {
     case "link":
       if (!isHttpUrl(node.url))
         report(node, `link "${node.url}" must be an absolute http(s) URL, like https://example.com/page`);
-      return `<a href="${escapeHtml(node.url)}">${inlineHtml(node.children, report)}</a>`;
+      return `<a href="${escapeHtml(isHttpUrl(node.url) ? normalizeUrl(node.url) : node.url)}">${inlineHtml(node.children, report)}</a>`;
     default:
       report(
         node,
@@ -97,6 +130,7 @@ function phrasing(node: PhrasingContent, report: Report): string {
 const NAMES: Record<string, string> = {
   html: "raw HTML",
   image: "an image",
+  link: "a link",
   heading: "a heading",
   code: "a code block",
   blockquote: "a quotation",

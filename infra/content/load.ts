@@ -1,12 +1,13 @@
 // Reads content/, validates every file against the schemas, and compiles the catalog.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as v from "valibot";
 import { BRIEF_ID } from "../../functions/catalog/brief.js";
 import { tagSlug } from "../../functions/catalog/tag-slug.js";
 import { FileStore } from "../../functions/store/file-store.js";
 import type { Brief, Catalog, Site } from "./catalog.js";
+import { leadsOutside, readContentFile } from "./content-files.js";
 import { readYaml, splitFrontMatter } from "./front-matter.js";
 import { parseKeyPoints } from "./key-points.js";
 import { describeIssues, FrontMatterSchema, SiteSchema } from "./schema.js";
@@ -35,34 +36,61 @@ export async function loadCatalog(
   { now = Date.now(), cacheDir }: LoadOptions = {},
 ): Promise<Catalog> {
   const problems: string[] = [];
-  const site = await loadSite(join(dir, "site.yml"), problems);
-  const names = (await readdir(join(dir, "briefs")).catch(() => [])).sort();
+  const site = await loadSite(dir, problems);
+  const siteLang = site?.lang ?? "en";
+  const names = await briefNames(dir, problems);
   const briefs: Brief[] = [];
   const cache = cacheDir === undefined ? undefined : new FileStore(cacheDir);
   for (const name of names) {
     const file = join(dir, "briefs", name);
-    const source = await readFile(file, "utf8");
-    const brief = cache
-      ? await parseCached(cache, name, source, site?.lang ?? "en")
-      : parseBrief(name, source, site?.lang ?? "en");
+    const brief = await readBrief(dir, name, siteLang, cache);
     if (brief.ok) briefs.push(brief.brief);
     else problems.push(...brief.problems.map((problem) => `${file}: ${problem}`));
   }
-  if (names.length === 0) problems.push(`${join(dir, "briefs")}: has no briefs; add one as <id>.md`);
+  problems.push(
+    ...caseTwinProblems(names).map(([name, problem]) => `${join(dir, "briefs", name)}: ${problem}`),
+  );
   const fileOf = (brief: Brief) => join(dir, "briefs", `${brief.id}.md`);
   problems.push(...tagSpellingProblems(briefs, fileOf), ...datingProblems(briefs, now, fileOf));
   if (problems.length > 0 || !site) throw new ContentError(problems);
   return { site, briefs: briefs.sort(newestFirst) };
 }
 
-async function loadSite(file: string, problems: string[]): Promise<Site | undefined> {
-  const source = await readFile(file, "utf8").catch(() => undefined);
-  if (source === undefined) {
+/** The names in `dir`/briefs, sorted; a missing, empty or outside folder is a problem. */
+async function briefNames(dir: string, problems: string[]): Promise<string[]> {
+  const folder = join(dir, "briefs");
+  const names = await readdir(folder).catch(() => []);
+  const outside = names.length > 0 ? await leadsOutside(dir, folder) : undefined;
+  if (outside) problems.push(`${folder}: ${outside}`);
+  else if (names.length === 0) problems.push(`${folder}: has no briefs; add one as <id>.md`);
+  return outside ? [] : names.sort();
+}
+
+/** Reads and parses one brief file (through `cache` when given); every problem, its name's included. */
+async function readBrief(dir: string, name: string, siteLang: string, cache: FileStore | undefined) {
+  const nameProblem = fileNameProblem(name);
+  // A file that does not even end in .md is no brief at all: its name is the one problem to fix.
+  if (nameProblem && !/\.md$/i.test(name)) return { ok: false as const, problems: [nameProblem] };
+  const read = await readContentFile(dir, join(dir, "briefs", name));
+  if (!read.ok)
+    return { ok: false as const, problems: [...(nameProblem ? [nameProblem] : []), read.problem] };
+  return cache ? parseCached(cache, name, read.text, siteLang) : parseBrief(name, read.text, siteLang);
+}
+
+async function loadSite(dir: string, problems: string[]): Promise<Site | undefined> {
+  const file = join(dir, "site.yml");
+  const read = await readContentFile(dir, file).catch(() => undefined);
+  if (read === undefined) {
     problems.push(
       `${file}: is missing; create it with title, description, baseUrl, lang, publisher and feedSize`,
     );
     return undefined;
   }
+  if (!read.ok) {
+    problems.push(`${file}: ${read.problem}`);
+    return undefined;
+  }
+  const source = read.text;
   const yaml = readYaml(source, 0);
   if (!yaml.ok) {
     problems.push(...yaml.problems.map((p) => `${file}: ${p.replace("front matter", "YAML")}`));
@@ -84,7 +112,7 @@ async function loadSite(file: string, problems: string[]): Promise<Site | undefi
  * What a cached parse depends on besides the file: bump it whenever parseBrief's output changes, so that
  * no cache written by an older parser is read.
  */
-const PARSE_CACHE_FORMAT = 1;
+const PARSE_CACHE_FORMAT = 2;
 
 /** parseBrief, through a cache of valid results keyed by the file's name, text and the site's language. */
 async function parseCached(cache: FileStore, name: string, source: string, siteLang: string) {
@@ -110,21 +138,17 @@ export function parseBrief(
   siteLang: string,
 ): { ok: true; brief: Brief } | { ok: false; problems: string[] } {
   const id = name.replace(/\.md$/, "");
-  if (!name.endsWith(".md") || !BRIEF_ID.test(id)) {
-    return {
-      ok: false,
-      problems: ["file name: must be a lowercase slug ending in .md, like microsoft-employes-police.md"],
-    };
-  }
+  const nameProblems = [fileNameProblem(name)].filter((problem) => problem !== undefined);
   const split = splitFrontMatter(source);
-  if (!split.ok) return split;
+  if (!split.ok) return { ok: false, problems: [...nameProblems, ...split.problems] };
   const fields = v.safeParse(FrontMatterSchema, split.data);
   const points = parseKeyPoints(split.body, split.bodyLine);
   const problems = [
+    ...nameProblems,
     ...(fields.success ? [] : describeIssues(fields.issues)),
     ...(points.ok ? [] : points.problems),
   ];
-  if (!fields.success || !points.ok) return { ok: false, problems };
+  if (!fields.success || !points.ok || nameProblems.length > 0) return { ok: false, problems };
   const { title, lead, published, updated, tags, source: from, author, lang, image } = fields.output;
   return {
     ok: true,
@@ -142,6 +166,38 @@ export function parseBrief(
       points: points.points,
     },
   };
+}
+
+/** What is wrong with a brief's file name, or undefined when it is an id and `.md`. */
+export function fileNameProblem(name: string): string | undefined {
+  if (name.endsWith(".md") && BRIEF_ID.test(name.slice(0, -".md".length))) return undefined;
+  const stem = name.replace(/\.[^.]*$/, "");
+  // The tag slug of the name, unless it has no ASCII letter or digit to make one (then tagSlug gives hex).
+  const rename = /[a-z0-9]/i.test(stem.normalize("NFKD"))
+    ? `rename it ${tagSlug(stem)}.md`
+    : "rename it like microsoft-employes-police.md";
+  return /\.md$/i.test(name)
+    ? `file name: must be a lowercase slug (a-z, 0-9 and hyphens) ending in .md; ${rename}`
+    : `file name: is not a brief, whose names end in .md; ${rename}, or move it out of briefs/`;
+}
+
+/**
+ * Names that differ only by case (Foo.md and foo.md, foo.md and foo.MD) are one file on macOS and Windows,
+ * whose file systems ignore case: a checkout there keeps one and loses the other. Each but one is a problem.
+ */
+export function caseTwinProblems(names: string[]): [name: string, problem: string][] {
+  const byFolded = new Map<string, string[]>();
+  for (const name of names)
+    byFolded.set(name.toLowerCase(), [...(byFolded.get(name.toLowerCase()) ?? []), name]);
+  return [...byFolded.values()].flatMap((twins) => {
+    const kept = twins.find((name) => fileNameProblem(name) === undefined) ?? twins[0];
+    return twins
+      .filter((name) => name !== kept)
+      .map((name): [string, string] => [
+        name,
+        `file name: differs from ${kept} only by case, and macOS and Windows would keep only one of the two; merge them into ${kept}`,
+      ]);
+  });
 }
 
 /**

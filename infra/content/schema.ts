@@ -2,8 +2,16 @@
 import * as v from "valibot";
 import { IMAGE_EXTENSIONS, imageType } from "../../functions/catalog/image-types.js";
 import { hasNonXmlCharacter } from "../../functions/catalog/xml-text.js";
+import {
+  CONTROL_MESSAGE,
+  DIRECTION_MESSAGE,
+  hasDirectionControl,
+  hasVisibleCharacter,
+  INVISIBLE_MESSAGE,
+} from "./text-rules.js";
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 function text(max: number) {
@@ -12,17 +20,20 @@ function text(max: number) {
     v.trim(),
     v.minLength(1, "is empty; write it"),
     v.maxLength(max, `is longer than ${max} characters; shorten it`),
-    v.check(
-      (value) => !hasNonXmlCharacter(value),
-      "contains a control character or a noncharacter; delete it",
-    ),
+    v.check((value) => !hasNonXmlCharacter(value), CONTROL_MESSAGE),
+    v.check((value) => !hasDirectionControl(value), DIRECTION_MESSAGE),
+    v.check((value) => value === "" || hasVisibleCharacter(value), INVISIBLE_MESSAGE),
   );
 }
+
+/** Longer addresses are a paste gone wrong; sitemaps.org and many crawlers stop at 2,048 characters. */
+const URL_MAX = 2000;
 
 const httpUrl = () =>
   v.pipe(
     v.string("must be a URL written as text"),
     v.trim(),
+    v.maxLength(URL_MAX, `is longer than ${URL_MAX} characters; link to a shorter address`),
     v.check(isHttpUrl, "must be an absolute http(s) URL, like https://example.com/page"),
     v.transform(normalizeUrl),
   );
@@ -46,9 +57,33 @@ const EARLIEST = Date.parse("1990-01-01T00:00:00Z");
 const dateTime = () =>
   v.pipe(
     v.string(DATE_TIME_HINT),
-    v.check((value) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)), DATE_TIME_HINT),
+    v.check(isDateTime, DATE_TIME_HINT),
     v.check((value) => !(Date.parse(value) < EARLIEST), "is before 1990; check the year"),
   );
+
+/**
+ * Whether `value` is an RFC 3339 date-time on the calendar. Date.parse alone takes 2020-02-30 for March 1st
+ * and 24:00 for the next midnight, which xsd:dateTime (the Atom grammar) and feed readers refuse.
+ */
+function isDateTime(value: string): boolean {
+  const match = RFC3339.exec(value);
+  if (!match) return false;
+  // Seconds and the offset may be absent (no seconds, or Z): they count as 0.
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() + 1 === month &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetHour < 24 &&
+    offsetMinute < 60
+  );
+}
 
 const ID_AUTHORITY_HINT =
   "must be a domain the publisher owns and a date it owned it, like clubic.com,2020 (RFC 4151)";
@@ -144,7 +179,12 @@ export const FrontMatterSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [["published"], ["updated"]],
-      ({ published, updated }) => updated === undefined || Date.parse(updated) >= Date.parse(published),
+      // Only two valid dates can be compared; a bad one is reported as such.
+      ({ published, updated }) =>
+        updated === undefined ||
+        !isDateTime(updated) ||
+        !isDateTime(published) ||
+        Date.parse(updated) >= Date.parse(published),
       "is earlier than published; an update comes after publication",
     ),
     ["updated"],

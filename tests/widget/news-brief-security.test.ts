@@ -2,6 +2,9 @@
 // is touched, no request goes anywhere but the API, no inline style, no CSP violation.
 import type { Dialog, Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { publishedCatalog } from "../fixtures/hostile-content/published-content.js";
+import { PUBLISHED_KINDS, shownFields } from "../fixtures/hostile-content/published-kinds.js";
+import { testApp } from "../support/test-app.js";
 import { baseBrief } from "./support/briefs.js";
 import { respond } from "./support/http-server.js";
 import {
@@ -185,6 +188,69 @@ describe("hostile html in key points", () => {
       expect(site.partner.requests.some((request) => request.url === "/x")).toBe(true);
     } finally {
       site.page.off("dialog", countDialog);
+    }
+  });
+});
+
+describe("the hostile content catalogue, as the real API serves it", () => {
+  it("renders every published kind as its text, on a page without a CSP: nothing runs, loads or is made", async () => {
+    // The catalogue through the real loader, store and API: the widget gets exactly what it would in production.
+    const app = testApp(await publishedCatalog());
+    const list = await (await app.request("https://briefs.example.com/api/briefs?limit=50")).text();
+    const src = `${serveJson(site.api, "/api/briefs", list)}?limit=50`;
+    let dialogs = 0;
+    const countDialog = (dialog: Dialog) => {
+      dialogs++;
+      dialog.dismiss().catch(() => undefined);
+    };
+    const requests: string[] = [];
+    const recordRequest = (request: Request) => requests.push(request.url());
+    site.page.on("dialog", countDialog);
+    site.page.on("request", recordRequest);
+    try {
+      // No CSP: it would block the inline handlers and hide a widget that let them through.
+      const { page, problems } = await openPartnerPage(site, {
+        csp: false,
+        body: `<news-brief src="${src}" points="6"></news-brief>`,
+      });
+      expect((await briefEvents(page)).map((event) => event.type)).toEqual(["brief-load"]);
+      // Time for an error or load handler, had one been let through, to fire.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+
+      const shown = await page.evaluate(() =>
+        [...(document.querySelector("news-brief")?.shadowRoot?.querySelectorAll("article") ?? [])].map(
+          (article) => ({
+            source: article.querySelector("[part=source]")?.textContent ?? "",
+            title: article.querySelector("[part=title]")?.textContent,
+            lead: article.querySelector("[part=lead]")?.textContent,
+            points: [...article.querySelectorAll("[part=point]")].map((point) => point.textContent),
+          }),
+        ),
+      );
+      expect(shown).toHaveLength(PUBLISHED_KINDS.length);
+      for (const kind of PUBLISHED_KINDS) {
+        const fields = shownFields(kind);
+        const brief = shown.find((each) => each.title === fields.title);
+        expect(brief, kind.id).toMatchObject({
+          lead: fields.lead,
+          points: kind.keyPoints.map((point) => `${point.heading} ${point.text}`),
+        });
+        expect(brief?.source, kind.id).toContain(fields.source);
+      }
+      const elements = await page.evaluate(() => {
+        const root = document.querySelector("news-brief")?.shadowRoot;
+        return [...(root?.querySelectorAll("li[part=point] *") ?? [])].map((element) =>
+          [element.tagName, ...element.getAttributeNames()].join(" "),
+        );
+      });
+      expect(new Set(elements)).toEqual(new Set(["STRONG", "CODE", "A href"]));
+      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(dialogs).toBe(0);
+      expect(requests.filter((url) => /\/x$/.test(url))).toEqual([]);
+      expect(unexpectedProblems(problems)).toEqual([]);
+    } finally {
+      site.page.off("dialog", countDialog);
+      site.page.off("request", recordRequest);
     }
   });
 });

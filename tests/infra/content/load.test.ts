@@ -204,14 +204,34 @@ describe("a brief file", () => {
     expect(problems(source).join("\n")).toContain(message);
   });
 
-  test.each([["Majuscule.md"], ["with space.md"], ["brief.txt"], ["-tiret.md"]])(
-    "rejects the file name %s",
-    (name) => {
-      expect(problems(GOOD, name)).toEqual([
-        "file name: must be a lowercase slug ending in .md, like microsoft-employes-police.md",
-      ]);
-    },
-  );
+  const SLUG = "file name: must be a lowercase slug (a-z, 0-9 and hyphens) ending in .md; rename it";
+  test.each([
+    ["Majuscule.md", `${SLUG} majuscule.md`],
+    ["with space.md", `${SLUG} with-space.md`],
+    ["-tiret.md", `${SLUG} tiret.md`],
+    ["Brève_Été.MD", `${SLUG} breve-ete.md`],
+    ["🦊.md", `${SLUG} like microsoft-employes-police.md`],
+    [
+      "brief.txt",
+      "file name: is not a brief, whose names end in .md; rename it brief.md, or move it out of briefs/",
+    ],
+  ])("rejects the file name %s, suggesting a name", (name, message) => {
+    expect(problems(GOOD, name)).toEqual([message]);
+  });
+
+  test("reports a bad file name with every other problem of the file", () => {
+    const bad = withField("published", "published: hier")
+      .replace("title: Un titre", "title: ''")
+      .replace("  name: Clubic", "  name: Clubic\n  url: javascript:alert(1)")
+      .replace("- **Premier point.** Le texte.", "- ![x](https://a.example/x.png)");
+    expect(problems(bad, "Mon_Brief.md").map((p) => p.split(":")[0])).toEqual([
+      "file name",
+      "title",
+      "published",
+      "source.url",
+      "body (line 11)",
+    ]);
+  });
 
   test("reports every problem of a file at once", () => {
     const bad = withField("published", "published: hier")
@@ -246,7 +266,7 @@ describe("the content folder", () => {
     const found = (error as ContentError).problems;
     expect(found).toContain(`${join(dir, "briefs", "sans-titre.md")}: title: is missing; add it`);
     expect(found).toContain(
-      `${join(dir, "briefs", "Mauvais-Nom.md")}: file name: must be a lowercase slug ending in .md, like microsoft-employes-police.md`,
+      `${join(dir, "briefs", "Mauvais-Nom.md")}: file name: must be a lowercase slug (a-z, 0-9 and hyphens) ending in .md; rename it mauvais-nom.md`,
     );
     expect(found).toContain(`${join(dir, "site.yml")}: baseUrl: is missing; add it`);
     expect((error as Error).message).toMatch(/^content has \d+ problems:/);
