@@ -22,7 +22,11 @@ export const apiRoutes: Section = ({ read }) => {
   readOnly(app, "/api/briefs", async (c) => {
     const query = parseListQuery(singleQuery(c));
     const { snapshot, links } = await read();
-    const key = `list ${links.base} ${query.limit} ${query.tag ?? ""} ${query.cursor ?? ""}`;
+    // Every unknown tag has the same empty answer: one key for all of them, so made-up tags cannot fill the cache.
+    const known = query.tag === undefined || snapshot.set(query.tag) !== undefined;
+    const key = known
+      ? `list ${links.base} ${query.limit} ${query.tag ?? ""} ${query.cursor ?? ""}`
+      : `list ${links.base} ${query.limit} (unknown tag)`;
     const representation = await snapshot.rendered(key, async () => {
       const page = await selectPage(snapshot, query);
       const last = page.items.at(-1);

@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { Snapshot } from "../../../functions/catalog/snapshot.js";
 import { generatedCatalog } from "../../fixtures/catalog.js";
 import { testApp } from "../../support/test-app.js";
 
@@ -40,6 +41,21 @@ describe("GET /api/briefs", () => {
 
   test("answers an empty list for a tag no brief has", async () => {
     expect(await (await get("/api/briefs?tag=inconnu")).json()).toEqual({ items: [], next: null });
+  });
+
+  test("keeps one cached answer for every unknown tag, so made-up tags cannot fill the cache", async () => {
+    const rendered = vi.spyOn(Snapshot.prototype, "rendered");
+    try {
+      for (const tag of ["inconnu", "x".repeat(2000), "autre&cursor=brief-0003"]) {
+        const answer = await get(`/api/briefs?tag=${encodeURIComponent(tag)}`);
+        expect(await answer.json()).toEqual({ items: [], next: null });
+      }
+      const keys = new Set(rendered.mock.calls.map(([key]) => key));
+      expect(keys.size).toBe(1);
+      expect([...keys][0]?.length).toBeLessThan(100);
+    } finally {
+      rendered.mockRestore();
+    }
   });
 
   test.each([
