@@ -1,5 +1,6 @@
 // Typed HTTP errors and the one place that turns any error into a response.
 import type { Context } from "hono";
+import { CorruptDocumentError } from "./catalog/documents.js";
 import { READ_METHODS } from "./http/cors.js";
 import { readerOf } from "./http/response-guard.js";
 import { routeFamily } from "./http/route-family.js";
@@ -48,7 +49,7 @@ export class GoneError extends HttpError {
   }
 }
 
-/** 503: the content store cannot be read and no earlier version is held; the client may retry. */
+/** 503: what this request needs cannot be read from the content store just now; the client may retry. */
 export class ServiceUnavailableError extends HttpError {
   override name = "ServiceUnavailableError";
   constructor(retryAfterSeconds: number, options?: ErrorOptions) {
@@ -95,15 +96,19 @@ const RETRY_AFTER_SECONDS = 30;
 
 /**
  * Maps an error to a response, shaped by the path's family (routeFamily): JSON under /api/, plain text for
- * feeds and other documents, and for pages an HTML page for 404 and 410 (text for the rest). Anything that is
- * not an HttpError is logged and answered with a 500 that leaks no detail.
+ * feeds and other documents, and for pages an HTML page for 404, 410 and 503 (text for the rest, and when the
+ * site itself cannot be read). A store failure is logged (naming the document when one is damaged) and answered
+ * 503 with Retry-After; anything else that is not an HttpError is logged and answered with a 500 that leaks no
+ * detail.
  */
 export function errorResponse(error: unknown, c: Context): Response | Promise<Response> {
   if (error instanceof StoreUnavailableError) {
+    const corrupt = error instanceof CorruptDocumentError;
     defaultLogger.log({
       level: "error",
-      message: "content store unavailable",
+      message: corrupt ? "content store document unreadable" : "content store unavailable",
       path: c.req.path,
+      ...(corrupt && { store: error.store, key: error.key }),
       error: error.message,
     });
     return errorResponse(new ServiceUnavailableError(RETRY_AFTER_SECONDS, { cause: error }), c);
@@ -131,14 +136,15 @@ export function errorResponse(error: unknown, c: Context): Response | Promise<Re
     });
   }
   const text = () => c.text(`${status} ${message}\n`, status, headers);
-  if (family === "page" && (status === 404 || status === 410)) return htmlError(c, status, headers, text);
+  if (family === "page" && (status === 404 || status === 410 || status === 503))
+    return htmlError(c, status, headers, text);
   return text();
 }
 
-/** The HTML page for a 404 or 410 of a page route; the text answer when the site cannot be read. */
+/** The HTML page for a 404, 410 or 503 of a page route; the text answer when the site cannot be read. */
 async function htmlError(
   c: Context,
-  status: 404 | 410,
+  status: 404 | 410 | 503,
   headers: Record<string, string>,
   text: () => Response,
 ): Promise<Response> {

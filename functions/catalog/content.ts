@@ -2,7 +2,8 @@
 // version kept whenever the store fails.
 import { defaultLogger, type Logger } from "../log/logger.js";
 import { type ContentStore, DEFAULT_TTL_SECONDS, StoreUnavailableError } from "../store/content-store.js";
-import { Documents } from "./documents.js";
+import { manifestShape } from "./document-shapes.js";
+import { Documents, parse } from "./documents.js";
 import { Snapshot } from "./snapshot.js";
 import { MANIFEST_KEY, type Manifest } from "./store-layout.js";
 
@@ -103,10 +104,9 @@ export class Content {
   }
 }
 
+/** The manifest in `text`; throws CorruptDocumentError when it is not JSON or not a manifest of format 1. */
 function parseManifest(text: string, store: string): Manifest {
-  const manifest = JSON.parse(text) as Partial<Manifest>;
-  if (manifest?.format !== 1 || typeof manifest.version !== "string" || !manifest.sets || !manifest.shards) {
-    throw new StoreUnavailableError(`${store}: ${MANIFEST_KEY} is not a news-brief manifest of format 1`);
-  }
-  return { inline: {}, ...manifest } as Manifest;
+  const manifest = parse(store, MANIFEST_KEY, text, manifestShape);
+  // Stores compiled before documents were carried in the manifest have no `inline`.
+  return { ...manifest, inline: manifest.inline ?? {} };
 }

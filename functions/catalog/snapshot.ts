@@ -2,27 +2,29 @@
 
 import { BoundedCache } from "./bounded-cache.js";
 import type { Brief, Site } from "./brief.js";
-import type { Documents } from "./documents.js";
+import {
+  briefShape,
+  briefsShape,
+  newsShape,
+  type PageDocument,
+  pageShape,
+  shardShape,
+  sitemapShape,
+} from "./document-shapes.js";
+import { CorruptDocumentError, type Documents } from "./documents.js";
 import {
   ALL,
   archivePageSize,
   archiveRange,
-  type BriefsDocument,
   type IndexEntry,
   indexKey,
   type Manifest,
   type NewsDocument,
   type SetEntry,
-  type ShardDocument,
   type SitemapDocument,
   type SitemapEntry,
   shardOf,
 } from "./store-layout.js";
-
-/** An archive page's document: the keys of its briefs' documents, newest first. */
-interface PageDocument {
-  briefs: string[];
-}
 
 /** What the index knows of a brief id. */
 export type BriefLookup =
@@ -67,7 +69,7 @@ export class Snapshot {
     const set = this.set(slug);
     if (!set) return [];
     const inline = this.manifest.inline[set.latest];
-    return (inline ?? (await this.documents.get<BriefsDocument>(set.latest))).briefs;
+    return (inline ?? (await this.documents.get(set.latest, briefsShape))).briefs;
   }
 
   /** Whether a set has archive page `page` (a whole number from 1 to its number of archive pages). */
@@ -76,13 +78,26 @@ export class Snapshot {
     return Number.isInteger(page) && page >= 1 && page <= archives;
   }
 
-  /** The briefs of archive page `page` of a set, newest first; undefined when there is no such page. */
+  /**
+   * The briefs of archive page `page` of a set, newest first; undefined when there is no such page. Rejects with
+   * CorruptDocumentError when the manifest counts the page but the index or the page's document fails it.
+   */
   async archivePage(slug: string, page: number): Promise<Brief[] | undefined> {
     if (!this.hasArchive(slug, page)) return undefined;
     const key = await this.archiveKey(slug, page);
-    if (key === undefined) return undefined;
-    const document = await this.documents.get<PageDocument>(key);
-    return Promise.all(document.briefs.map((key) => this.documents.get<Brief>(key)));
+    if (key === undefined) {
+      const shard = this.#shardKey(indexKey.archive(slug, page)) ?? "index";
+      throw this.#corrupt(
+        shard,
+        `has no archive page ${page} of set "${slug}", though the manifest counts it`,
+      );
+    }
+    const document = await this.documents.get<PageDocument>(key, pageShape);
+    const size = archivePageSize(this.site.feedSize);
+    if (document.briefs.length !== size) {
+      throw this.#corrupt(key, `lists ${document.briefs.length} briefs where an archive page holds ${size}`);
+    }
+    return Promise.all(document.briefs.map((key) => this.documents.get(key, briefShape)));
   }
 
   /** The key of archive page `page`'s document, which changes exactly when the page's briefs do. */
@@ -97,7 +112,11 @@ export class Snapshot {
     if (!entry) return { kind: "missing" };
     if ("withdrawn" in entry) return { kind: "withdrawn" };
     if (!("positions" in entry)) return { kind: "missing" };
-    return { kind: "brief", brief: await this.documents.get<Brief>(entry.doc), positions: entry.positions };
+    return {
+      kind: "brief",
+      brief: await this.documents.get(entry.doc, briefShape),
+      positions: entry.positions,
+    };
   }
 
   /** Up to `count` briefs of a set going back from position `from` (1 the oldest), newest first. */
@@ -114,10 +133,9 @@ export class Snapshot {
         if (fromNewest < latest.length) return latest[fromNewest] as Brief;
         const page = Math.ceil(position / size);
         if (!pages.has(page)) pages.set(page, this.archivePage(slug, page));
-        const briefs = (await pages.get(page)) ?? [];
-        const brief = briefs[archiveRange(page, this.site.feedSize).last - position];
-        if (!brief) throw new Error(`the store has no brief at position ${position} of set "${slug}"`);
-        return brief;
+        // archivePage checks that the page exists and holds a whole page of briefs, or rejects.
+        const briefs = (await pages.get(page)) as Brief[];
+        return briefs[archiveRange(page, this.site.feedSize).last - position] as Brief;
       }),
     );
   }
@@ -130,13 +148,13 @@ export class Snapshot {
   /** The URLs of the child sitemap `name`; undefined when there is none. */
   async sitemap(name: string): Promise<SitemapDocument | undefined> {
     const entry = this.sitemaps().find((sitemap) => sitemap.name === name);
-    return entry && this.documents.get<SitemapDocument>(entry.doc);
+    return entry && this.documents.get(entry.doc, sitemapShape);
   }
 
   /** The briefs the news sitemap lists, newest first. */
   async news(): Promise<NewsDocument["briefs"]> {
     const key = this.manifest.news;
-    return key === undefined ? [] : (await this.documents.get<NewsDocument>(key)).briefs;
+    return key === undefined ? [] : (await this.documents.get(key, newsShape)).briefs;
   }
 
   /** A value derived from this version only (a rendered feed or page), computed once and kept. */
@@ -145,9 +163,18 @@ export class Snapshot {
   }
 
   async #entry(key: string): Promise<IndexEntry | undefined> {
-    const shard = this.manifest.shards[shardOf(key)];
+    const shard = this.#shardKey(key);
     if (!shard) return undefined;
-    const entries = await this.documents.get<ShardDocument>(shard);
+    const entries = await this.documents.get(shard, shardShape);
     return Object.hasOwn(entries, key) ? entries[key] : undefined;
+  }
+
+  #shardKey(key: string): string | undefined {
+    const shard = shardOf(key);
+    return Object.hasOwn(this.manifest.shards, shard) ? this.manifest.shards[shard] : undefined;
+  }
+
+  #corrupt(key: string, problem: string): CorruptDocumentError {
+    return new CorruptDocumentError(this.documents.store.name, key, problem);
   }
 }

@@ -1,11 +1,12 @@
-// The page a reader sees at an address with no page (404) or at a withdrawn brief's (410), in the site's language.
+// The page a reader sees at an address with no page (404), at a withdrawn brief's (410), or where the page cannot
+// be read from the content store for a moment (503), in the site's language.
 import { html } from "hono/html";
 import type { Site } from "../catalog/brief.js";
 import { FEED_TYPES, type Links } from "../links.js";
 import { layout } from "./layout.js";
 
 /** The statuses that have a page of their own. */
-export type ErrorPageStatus = 404 | 410;
+export type ErrorPageStatus = 404 | 410 | 503;
 
 const FR = {
   404: {
@@ -17,6 +18,11 @@ const FR = {
     heading: "Cette brève a été retirée",
     what: "L’éditeur a retiré la brève qui se trouvait à l’adresse",
     why: "Elle ne reviendra pas ; les autres brèves restent en ligne.",
+  },
+  503: {
+    heading: "Cette page est momentanément indisponible",
+    what: "Nous ne pouvons pas afficher pour l’instant la page à l’adresse",
+    why: "Réessayez dans quelques instants ; les autres brèves restent en ligne.",
   },
   next: "Pour continuer :",
   home: "Voir toutes les brèves sur la page d’accueil",
@@ -35,6 +41,11 @@ const EN: ErrorWords = {
     heading: "This brief was withdrawn",
     what: "The publisher withdrew the brief that lived at the address",
     why: "It will not come back; the other briefs stay online.",
+  },
+  503: {
+    heading: "This page is unavailable for a moment",
+    what: "Just now, we cannot show the page at the address",
+    why: "Please try again in a few moments; the other briefs stay online.",
   },
   next: "To carry on:",
   home: "See every brief on the front page",
@@ -60,7 +71,7 @@ function shownPath(path: string): string {
   return decoded.length > SHOWN_PATH ? `${decoded.slice(0, SHOWN_PATH)}…` : decoded;
 }
 
-/** Renders the 404 or 410 page for `path` in the frame of every page; it asks search engines not to index it. */
+/** Renders the 404, 410 or 503 page for `path` in the frame of every page; it asks search engines not to index it. */
 export function errorPage(site: Site, links: Links, status: ErrorPageStatus, path: string) {
   const words = errorWords(site.lang);
   const { heading, what, why } = words[status];

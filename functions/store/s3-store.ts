@@ -51,6 +51,7 @@ export class S3Store implements WritableContentStore {
 
   async get(key: string, { etag, signal }: ReadOptions = {}): Promise<StoreAnswer> {
     const response = await this.#send(
+      `GET ${key}`,
       this.#url(key),
       { headers: etag ? { "If-None-Match": etag } : {} },
       signal,
@@ -69,7 +70,7 @@ export class S3Store implements WritableContentStore {
   }
 
   async put(key: string, text: string): Promise<void> {
-    const response = await this.#send(this.#url(key), {
+    const response = await this.#send(`PUT ${key}`, this.#url(key), {
       method: "PUT",
       body: text,
       headers: { "Content-Type": "application/json; charset=utf-8" },
@@ -87,7 +88,7 @@ export class S3Store implements WritableContentStore {
       url.searchParams.set("list-type", "2");
       url.searchParams.set("prefix", this.#prefix + prefix);
       if (token) url.searchParams.set("continuation-token", token);
-      const response = await this.#send(url.href, {});
+      const response = await this.#send(`LIST ${prefix}`, url.href, {});
       await this.#expect(response, [200], `LIST ${prefix}`);
       const xml = await this.#text(response, `LIST ${prefix}`);
       for (const [, key = ""] of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) {
@@ -101,7 +102,7 @@ export class S3Store implements WritableContentStore {
   }
 
   async delete(key: string): Promise<void> {
-    const response = await this.#send(this.#url(key), { method: "DELETE" });
+    const response = await this.#send(`DELETE ${key}`, this.#url(key), { method: "DELETE" });
     await this.#expect(response, [200, 204], `DELETE ${key}`);
     await response.body?.cancel();
   }
@@ -110,7 +111,8 @@ export class S3Store implements WritableContentStore {
     return `${this.#base}/${(this.#prefix + key).split("/").map(encodeURIComponent).join("/")}`;
   }
 
-  async #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  /** Sends a signed request; `what` (`GET manifest.json`) names it in the error when no answer comes. */
+  async #send(what: string, url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 5000);
     try {
       const request = await this.#client.sign(url, {
@@ -121,7 +123,9 @@ export class S3Store implements WritableContentStore {
     } catch (error) {
       const why =
         (error as Error).name === "TimeoutError" ? "did not answer in time" : "could not be reached";
-      throw new StoreUnavailableError(`${this.name} ${why} (${(error as Error).message})`, { cause: error });
+      throw new StoreUnavailableError(`${this.name} ${why} (${what}: ${(error as Error).message})`, {
+        cause: error,
+      });
     }
   }
 

@@ -1,5 +1,6 @@
 // The public paths whose answers differ between two published versions of a store, for a CDN to forget:
 // the front page, the feeds of every set that changed, changed archive pages, changed briefs' pages.
+import { shardShape } from "../../functions/catalog/document-shapes.js";
 import { Documents } from "../../functions/catalog/documents.js";
 import {
   ALL,
@@ -63,8 +64,8 @@ export async function changedPaths(
     const oldKey = before.manifest.shards[shard];
     const newKey = after.manifest.shards[shard];
     if (oldKey === newKey) continue;
-    const old: ShardDocument = oldKey ? await beforeDocuments.get(oldKey) : {};
-    const next: ShardDocument = newKey ? await afterDocuments.get(newKey) : {};
+    const old: ShardDocument = oldKey ? await beforeDocuments.get(oldKey, shardShape) : {};
+    const next: ShardDocument = newKey ? await afterDocuments.get(newKey, shardShape) : {};
     for (const name of new Set([...Object.keys(old), ...Object.keys(next)])) {
       if (identity(old[name]) === identity(next[name])) continue;
       const [kind, ...rest] = name.split(":");

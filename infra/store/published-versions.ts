@@ -1,12 +1,7 @@
 // What a store already holds: the versions published to it, in order, and the documents each one names.
+import { shardShape } from "../../functions/catalog/document-shapes.js";
 import { Documents } from "../../functions/catalog/documents.js";
-import {
-  indexKey,
-  MANIFEST_KEY,
-  type Manifest,
-  type ShardDocument,
-  versionKey,
-} from "../../functions/catalog/store-layout.js";
+import { indexKey, MANIFEST_KEY, type Manifest, versionKey } from "../../functions/catalog/store-layout.js";
 import type { ContentStore, WritableContentStore } from "../../functions/store/content-store.js";
 import { mapLimit } from "../publish/ping.js";
 
@@ -50,7 +45,7 @@ export async function namedBy(
   if (manifest.news !== undefined) keys.add(manifest.news);
   const shards = await mapLimit(Object.values(manifest.shards), 16, async (key) => {
     keys.add(key);
-    return documents.get<ShardDocument>(key);
+    return documents.get(key, shardShape);
   });
   for (const shard of shards) {
     for (const [name, entry] of Object.entries(shard)) {

@@ -125,6 +125,7 @@ async function serve(ttl = "1") {
   servers.push(server);
   return {
     warnings,
+    url: server.url,
     /** Moves the app's clock past the TTL. */
     afterTtl: () => {
       time += Number(ttl) * 1000;
@@ -417,6 +418,100 @@ describe("publishContent to S3, served by the Node server", () => {
     }
     expect(seen[0]?.feed).toEqual(before);
     expect(last).toEqual({ feed: after, api: after });
+  });
+});
+
+describe("a content switch under concurrent readers", () => {
+  /** Every family of answer, each read from a different set of documents: a mix would show in one of them. */
+  const PATHS = [
+    "/feed.xml",
+    "/atom.xml",
+    "/feed.json",
+    "/tags/cloud/feed.json",
+    "/tags/microsoft/atom.xml",
+    "/archive/1/feed.json",
+    "/archive/3/feed.xml",
+    "/api/briefs?limit=50",
+    "/api/briefs/brief-05",
+    "/briefs/brief-05",
+    "/briefs/brief-16",
+    "/tags/cloud",
+    "/",
+    "/sitemap-news.xml",
+  ];
+
+  /**
+   * API pages from each cursor, with a few limits, with and without a tag: each is rendered once per version,
+   * so readers going through them keep reading the index, archive pages and briefs while the version changes.
+   */
+  const CURSOR_PAGES = Array.from(
+    { length: 16 },
+    (_, i) => `brief-${String(i + 1).padStart(2, "0")}`,
+  ).flatMap((cursor) =>
+    [1, 3, 7].flatMap((limit) =>
+      ["", "&tag=cloud"].map((tag) => `/api/briefs?limit=${limit}${tag}&cursor=${cursor}`),
+    ),
+  );
+
+  /** The status and body of `path`, links made relative: two answers of one version are the same bytes. */
+  const answer = async (app: App, path: string) => {
+    const response = await app.get(path);
+    const text = await response.text();
+    return `${response.status}\n${text.replaceAll(app.url, "").replaceAll(encodeURIComponent(app.url), "")}`;
+  };
+
+  /** Every path's answer from `app`. */
+  const answers = async (app: App, paths: string[]) => {
+    const all = new Map<string, string>();
+    for (const path of paths) all.set(path, await answer(app, path));
+    return all;
+  };
+
+  test("gives every answer whole from one version, the old or the new, across feeds, archives, API pages and pages", async () => {
+    const folder = await ContentFolder.create(work, "content", {});
+    // Four briefs a feed, two an archive page: the 16 briefs span latest/, six archive pages and the index.
+    await writeFile(join(folder.dir, "site.yml"), siteYml({ feedSize: 4 }));
+    const ids = Array.from({ length: 16 }, (_, i) => `brief-${String(i + 1).padStart(2, "0")}`);
+    for (const [i, id] of ids.entries()) await folder.add(id, i + 1, `Version 1 de ${id}`);
+    await publish(folder);
+    const paths = [...PATHS, ...CURSOR_PAGES];
+    const before = await answers(await serve(), paths);
+    // The app under test checks the manifest on every request, and has read nothing before the switch starts.
+    const app = await serve("0");
+
+    // The new version changes every brief's title, withdraws the newest and adds three.
+    for (const [i, id] of ids.entries()) await folder.add(id, i + 1, `Version 2 de ${id}`);
+    await folder.remove("brief-16");
+    for (const day of [17, 18, 19]) await folder.add(`brief-${day}`, day, `Version 2 de brief-${day}`);
+    const seen: { path: string; text: string }[] = [];
+    let done = false;
+    const publishing = publish(folder, { concurrency: 2 }).finally(() => {
+      done = true;
+    });
+    // Eight readers, each going round every path from its own place, until a round after the switch.
+    const reader = async (offset: number) => {
+      for (let round = 0, after = 0; round < 50 && after < 1; round++) {
+        if (done) after++;
+        for (let i = 0; i < paths.length; i++) {
+          const path = paths[(offset + i * 7) % paths.length] as string;
+          seen.push({ path, text: await answer(app, path) });
+        }
+      }
+    };
+    await Promise.all([publishing, ...Array.from({ length: 8 }, (_, offset) => reader(offset * 13))]);
+    const after = await answers(await serve(), paths);
+
+    for (const path of PATHS) expect(after.get(path), path).not.toBe(before.get(path));
+    const versions = seen.map(({ path, text }) => {
+      const marks = new Set([...text.matchAll(/Version ([12]) de/g)].map((match) => match[1]));
+      if (marks.size > 1) return `${path} mixes both versions`;
+      if (text === before.get(path)) return "old";
+      if (text === after.get(path)) return "new";
+      return `${path} answered neither version whole: ${text.slice(0, 300)}`;
+    });
+    expect(versions.filter((version) => version !== "old" && version !== "new")).toEqual([]);
+    expect(versions).toContain("old");
+    expect(versions).toContain("new");
   });
 });
 

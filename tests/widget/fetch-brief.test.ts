@@ -37,6 +37,36 @@ const failures = [
     logsFailure: false,
   },
   {
+    when: "a proxy answers an HTML error page with 200",
+    reason: "invalid",
+    serve: () =>
+      serveApi(
+        site.api,
+        "/api/briefs/proxied",
+        respond(200, "<!doctype html><title>Bad Gateway</title><h1>502 Bad Gateway</h1>", {
+          "content-type": "text/html",
+          "access-control-allow-origin": "*",
+        }),
+      ),
+    logsFailure: false,
+  },
+  {
+    when: "the connection drops halfway through the body",
+    reason: "invalid",
+    serve: () =>
+      serveApi(site.api, "/api/briefs/cut", (_request, response) => {
+        const body = Buffer.from(JSON.stringify(baseBrief));
+        response.writeHead(200, {
+          "content-type": "application/json",
+          "content-length": String(body.length),
+          "access-control-allow-origin": "*",
+        });
+        response.write(body.subarray(0, body.length / 2));
+        setTimeout(() => response.socket?.destroy(), 50);
+      }),
+    logsFailure: true,
+  },
+  {
     when: "the JSON lacks the title",
     reason: "invalid",
     serve: () => serveJson(site.api, "/api/briefs/untitled", briefWithoutTitle),

@@ -2,6 +2,7 @@
 // picked up, and the last good version kept while the store fails.
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { Content, type ContentOptions } from "../../../functions/catalog/content.js";
+import { CorruptDocumentError } from "../../../functions/catalog/documents.js";
 import { MANIFEST_KEY } from "../../../functions/catalog/store-layout.js";
 import {
   type ContentStore,
@@ -263,6 +264,43 @@ describe("Content", () => {
     ]);
   });
 
+  test.each<[string, (manifest: string) => string]>([
+    ["cut in half", (manifest) => manifest.slice(0, manifest.length / 2)],
+    ["empty", () => ""],
+    ["bytes that are not UTF-8, decoded", () => "\uFFFD\uFFFD\u0000{\uFFFD("],
+    [
+      "of format 1 but without a site",
+      (manifest) => JSON.stringify({ ...JSON.parse(manifest), site: undefined }),
+    ],
+    ["without the set of every brief", (manifest) => JSON.stringify({ ...JSON.parse(manifest), sets: {} })],
+    [
+      "with a site whose feedSize is text",
+      (manifest) => {
+        const parsed = JSON.parse(manifest);
+        return JSON.stringify({ ...parsed, version: "v2", site: { ...parsed.site, feedSize: "20" } });
+      },
+    ],
+  ])(
+    "keeps the last good version when the new manifest is %s, and names it in the warning",
+    async (_, damage) => {
+      const { store, version, clock, logged, content } = await setUp();
+      const good = await content.snapshot();
+      const manifest = await store.inner.get(MANIFEST_KEY);
+      if (manifest.status !== 200) throw new Error("no manifest");
+      await store.inner.put(MANIFEST_KEY, damage(manifest.text));
+      clock.advance(30_000);
+      expect(await content.snapshot()).toBe(good);
+      expect(await good.latest()).toHaveLength(3);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          level: "warn",
+          version,
+          error: expect.stringMatching(/^stub: manifest\.json is not /),
+        }),
+      ]);
+    },
+  );
+
   test("gives up a check that outlasts checkTimeoutMs and keeps serving the last good version", async () => {
     const { store, clock, logged, content } = await setUp(generatedCatalog(3), { checkTimeoutMs: 50 });
     const good = await content.snapshot();
@@ -324,11 +362,14 @@ describe("Content", () => {
     );
   });
 
-  test("rejects a cold start on a manifest of another format", async () => {
+  test("rejects a cold start on a manifest of another format with CorruptDocumentError naming the key", async () => {
     const content = new Content(new MemoryStore({ [MANIFEST_KEY]: '{"format":2,"version":"x"}' }, "odd"));
-    await expect(content.snapshot()).rejects.toThrow(
-      new StoreUnavailableError("odd: manifest.json is not a news-brief manifest of format 1"),
+    const failure = content.snapshot();
+    await expect(failure).rejects.toThrow(
+      new CorruptDocumentError("odd", MANIFEST_KEY, "is not a news-brief manifest of format 1"),
     );
+    await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(failure).rejects.toMatchObject({ key: MANIFEST_KEY });
   });
 
   test("shares one read among concurrent snapshot() calls, on a cold start and after the TTL", async () => {

@@ -1,8 +1,8 @@
-// The 404 and 410 pages in Chromium: their heading and links in the site's language, no console error,
+// The 404, 410 and 503 pages in Chromium: their heading and links in the site's language, no console error,
 // no axe-core violation, and a hostile address shown as text.
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { type RunningServer, startServer } from "../../../functions/adapters/node-server.js";
 import { Content } from "../../../functions/catalog/content.js";
 import { generatedCatalog } from "../../fixtures/catalog.js";
@@ -11,12 +11,13 @@ import { storeOf } from "../../support/test-content.js";
 import { launchChromium } from "../../widget/support/browser.js";
 
 const WITHDRAWN = "brief-withdrawn";
-const serve = (lang: string) =>
-  startServer(new Content(storeOf(generatedCatalog(3, { lang }), [WITHDRAWN])), WIDGET_SCRIPT, {
-    port: 0,
-    hostname: "127.0.0.1",
-    env: {},
-  });
+/** A brief whose document is gone from the store, though the index names it: its page answers 503. */
+const DAMAGED = "brief-0002";
+const serve = async (lang: string) => {
+  const store = storeOf(generatedCatalog(3, { lang }), [WITHDRAWN]);
+  for (const key of await store.list(`briefs/${DAMAGED}.`)) await store.delete(key);
+  return startServer(new Content(store), WIDGET_SCRIPT, { port: 0, hostname: "127.0.0.1", env: {} });
+};
 
 let browser: Browser;
 let tab: Page;
@@ -29,6 +30,8 @@ let axeSource: string;
 let problems: string[] = [];
 
 beforeAll(async () => {
+  // The 503s log the damaged document's key on stdout; keep the test output to the results.
+  vi.spyOn(console, "log").mockImplementation(() => {});
   const [fr, en, launched, axe] = await Promise.all([
     serve("fr"),
     serve("en"),
@@ -52,6 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.restoreAllMocks();
   await browser?.close();
   await Promise.all(Object.values(servers ?? {}).map((server) => server.close()));
 });
@@ -94,6 +98,20 @@ const CASES = [
     path: `/briefs/${WITHDRAWN}`,
     status: 410,
     heading: "This brief was withdrawn",
+    home: "See every",
+  },
+  {
+    lang: "fr",
+    path: `/briefs/${DAMAGED}`,
+    status: 503,
+    heading: "Cette page est momentanément indisponible",
+    home: "Voir toutes",
+  },
+  {
+    lang: "en",
+    path: `/briefs/${DAMAGED}`,
+    status: 503,
+    heading: "This page is unavailable for a moment",
     home: "See every",
   },
 ] as const;
