@@ -5,8 +5,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { escapeHtml } from "../../functions/catalog/html.js";
 import { tagSlug } from "../../functions/catalog/tag-slug.js";
-import type { Catalog } from "../../infra/content/catalog.js";
-import { publishedCatalog } from "../fixtures/hostile-content/published-content.js";
+import { type PublishedApp, pageOf, publishedApp } from "../fixtures/hostile-content/published-app.js";
 import { PUBLISHED, PUBLISHED_TAGS } from "../fixtures/hostile-content/published-kinds.js";
 import {
   NEWS_SITEMAP_SCHEMA,
@@ -22,25 +21,12 @@ import {
   expectWordIntact,
   MARKUP_PAYLOADS,
 } from "../support/inert-markup.js";
-import { testApp } from "../support/test-app.js";
 
-const BASE = "https://briefs.example.com";
-const pageOf = (id: string) => `${BASE}/briefs/${id}`;
-
-let catalog: Catalog;
-let app: ReturnType<typeof testApp>;
+let get: PublishedApp["get"];
 
 beforeAll(async () => {
-  catalog = await publishedCatalog();
-  app = testApp(catalog);
+  ({ get } = await publishedApp());
 });
-
-/** The body of `path`, which must answer 200. */
-async function get(path: string): Promise<string> {
-  const response = await app.request(`${BASE}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
 
 describe("the API", () => {
   test("lists every brief with its text as written and only safe HTML in its points", async () => {

@@ -1,12 +1,13 @@
 // What a partner page and its readers risk by embedding <news-brief>: no markup from the API runs, no cookie or storage
 // is touched, no request goes anywhere but the API, no inline style, no CSP violation.
-import type { Dialog, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { publishedCatalog } from "../fixtures/hostile-content/published-content.js";
 import { PUBLISHED_KINDS, shownFields } from "../fixtures/hostile-content/published-kinds.js";
 import { testApp } from "../support/test-app.js";
 import { baseBrief } from "./support/briefs.js";
 import { respond } from "./support/http-server.js";
+import { watchPage } from "./support/page-watch.js";
 import {
   briefEvents,
   openPartnerPage,
@@ -130,15 +131,7 @@ describe("hostile html in key points", () => {
   };
 
   it("renders inert on a page without a CSP: only the four allowed elements, no handler, no dialog, no request to x", async () => {
-    let dialogs = 0;
-    const countDialog = (dialog: Dialog) => {
-      dialogs++;
-      dialog.dismiss().catch(() => undefined);
-    };
-    const requests: string[] = [];
-    const recordRequest = (request: Request) => requests.push(request.url());
-    site.page.on("dialog", countDialog);
-    site.page.on("request", recordRequest);
+    const watched = watchPage(site.page);
     try {
       const src = serveJson(site.api, "/api/briefs/hostile-html", brief);
       // No CSP: it would block the inline handlers and hide a widget that let them through.
@@ -161,33 +154,27 @@ describe("hostile html in key points", () => {
       });
       expect(new Set(elements)).toEqual(new Set(["EM", "STRONG", "CODE", "A href"]));
       expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
-      expect(dialogs).toBe(0);
-      expect(requests.filter((url) => /\/x$/.test(url))).toEqual([]);
+      expect(watched.dialogs).toBe(0);
+      expect(watched.requests.filter((url) => /\/x$/.test(url))).toEqual([]);
       expect(site.partner.requests.filter((request) => request.url === "/x")).toEqual([]);
       expect(unexpectedProblems(problems)).toEqual([]);
     } finally {
-      site.page.off("dialog", countDialog);
-      site.page.off("request", recordRequest);
+      watched.stop();
     }
   });
 
   it("would have counted a handler: the same img in the page's own markup sets the flag and opens a dialog", async () => {
-    let dialogs = 0;
-    const countDialog = (dialog: Dialog) => {
-      dialogs++;
-      dialog.dismiss().catch(() => undefined);
-    };
-    site.page.on("dialog", countDialog);
+    const watched = watchPage(site.page);
     try {
       const { page } = await openPartnerPage(site, {
         csp: false,
         body: `<img src=x onerror="window.pwned = 'page'; alert(1)">`,
       });
       await page.waitForFunction(() => (window as { pwned?: string }).pwned === "page");
-      expect(dialogs).toBe(1);
+      expect(watched.dialogs).toBe(1);
       expect(site.partner.requests.some((request) => request.url === "/x")).toBe(true);
     } finally {
-      site.page.off("dialog", countDialog);
+      watched.stop();
     }
   });
 });
@@ -198,15 +185,7 @@ describe("the hostile content catalogue, as the real API serves it", () => {
     const app = testApp(await publishedCatalog());
     const list = await (await app.request("https://briefs.example.com/api/briefs?limit=50")).text();
     const src = `${serveJson(site.api, "/api/briefs", list)}?limit=50`;
-    let dialogs = 0;
-    const countDialog = (dialog: Dialog) => {
-      dialogs++;
-      dialog.dismiss().catch(() => undefined);
-    };
-    const requests: string[] = [];
-    const recordRequest = (request: Request) => requests.push(request.url());
-    site.page.on("dialog", countDialog);
-    site.page.on("request", recordRequest);
+    const watched = watchPage(site.page);
     try {
       // No CSP: it would block the inline handlers and hide a widget that let them through.
       const { page, problems } = await openPartnerPage(site, {
@@ -245,12 +224,11 @@ describe("the hostile content catalogue, as the real API serves it", () => {
       });
       expect(new Set(elements)).toEqual(new Set(["STRONG", "CODE", "A href"]));
       expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-      expect(dialogs).toBe(0);
-      expect(requests.filter((url) => /\/x$/.test(url))).toEqual([]);
+      expect(watched.dialogs).toBe(0);
+      expect(watched.requests.filter((url) => /\/x$/.test(url))).toEqual([]);
       expect(unexpectedProblems(problems)).toEqual([]);
     } finally {
-      site.page.off("dialog", countDialog);
-      site.page.off("request", recordRequest);
+      watched.stop();
     }
   });
 });

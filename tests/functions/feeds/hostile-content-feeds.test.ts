@@ -6,32 +6,21 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningServer, startServer } from "../../../functions/adapters/node-server.js";
 import { tagSlug } from "../../../functions/catalog/tag-slug.js";
 import type { Catalog } from "../../../infra/content/catalog.js";
-import { publishedCatalog } from "../../fixtures/hostile-content/published-content.js";
+import { type PublishedApp, pageOf, publishedApp } from "../../fixtures/hostile-content/published-app.js";
 import { PUBLISHED, PUBLISHED_TAGS } from "../../fixtures/hostile-content/published-kinds.js";
 import { ATOM_GRAMMAR, entryTitle, feedparser, xmllint } from "../../support/feed-validators.js";
 import { htmlText } from "../../support/html-text.js";
 import { CONTENT_ELEMENTS, expectInert, expectWordIntact } from "../../support/inert-markup.js";
-import { testApp, WIDGET_SCRIPT } from "../../support/test-app.js";
+import { WIDGET_SCRIPT } from "../../support/test-app.js";
 import { contentOf } from "../../support/test-content.js";
 import { newsboatReload } from "./support/newsboat.js";
 
-const BASE = "https://briefs.example.com";
-const pageOf = (id: string) => `${BASE}/briefs/${id}`;
-
 let catalog: Catalog;
-let app: ReturnType<typeof testApp>;
+let get: PublishedApp["get"];
 
 beforeAll(async () => {
-  catalog = await publishedCatalog();
-  app = testApp(catalog);
+  ({ catalog, get } = await publishedApp());
 });
-
-/** The body of `path`, which must answer 200. */
-async function get(path: string): Promise<string> {
-  const response = await app.request(`${BASE}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
 
 describe("the feeds", () => {
   test("RSS is well-formed, feedparser reads it without complaint, and every text comes out as written", async () => {
