@@ -20,6 +20,8 @@ export interface BenchRow {
 export interface BenchOptions {
   /** A short run that only proves the benchmark works (used by `npm test`); its figures mean nothing. */
   smoke: boolean;
+  /** Also the measurements too long for the 10-minute suite (`npm run bench -- --full`). Default false. */
+  full?: boolean;
 }
 
 /** One benchmark module's export. */

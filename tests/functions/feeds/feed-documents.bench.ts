@@ -1,4 +1,4 @@
-// `npm run bench`: what a feed request costs when rendered each time, against serving the document rendered once.
+// `npm run bench:vitest`: what a feed request costs when rendered each time, against serving the document rendered once.
 // Timings are relative: tinybench reports each case against the fastest in the same run.
 import { bench, describe } from "vitest";
 import { FeedDocuments } from "../../../functions/feeds/feed-documents.js";

@@ -1,4 +1,4 @@
-// `npm run bench`: dist/hosts/azure/ invoked in process, as azure.test.ts does, against a hello handler
+// `npm run bench:vitest`: dist/hosts/azure/ invoked in process, as azure.test.ts does, against a hello handler
 // registered with the same library, in the same run: from spawning Node to the first 200, and a warm invocation.
 // The Functions host is not run (it cannot be installed here), so neither number includes its own start.
 import { mkdir, writeFile } from "node:fs/promises";

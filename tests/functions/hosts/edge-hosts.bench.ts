@@ -1,4 +1,4 @@
-// `npm run bench`: the Cloudflare, Deno and Bun bundles' sizes, and each runtime's time from start to the
+// `npm run bench:vitest`: the Cloudflare, Deno and Bun bundles' sizes, and each runtime's time from start to the
 // first 200 of /feed.xml against the same runtime serving a bare hello-world, median of 7, interleaved.
 // A warm request on each is benched as well. Read the ratios: the absolute times depend on the machine and on what else it runs.
 import { readFileSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// `npm run bench`: dist/hosts/google-cloud/ on the real functions-framework against the framework serving a
+// `npm run bench:vitest`: dist/hosts/google-cloud/ on the real functions-framework against the framework serving a
 // one-line hello function, in the same run: the time from spawn to the first 200, and a warm request.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// `npm run bench`: Vercel and Netlify bundles, their size, and the time from spawning the runtime to the first
+// `npm run bench:vitest`: Vercel and Netlify bundles, their size, and the time from spawning the runtime to the first
 // 200 of /feed.xml, against that runtime's bare hello-world in the same run (median of 7, interleaved).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
