@@ -50,6 +50,8 @@ export interface RunContext {
   /** The command line's options, e.g. "--full". */
   options: string;
   totalMs: number;
+  /** Each benchmark's own time, e.g. "widget 30.3 s". */
+  durations: readonly string[];
   /** Benchmarks that failed, with their message. */
   failures: readonly string[];
 }
@@ -60,7 +62,7 @@ export function resultsPage(rows: readonly BenchRow[], context: RunContext): str
   const failures = context.failures.map((failure) => `- **Failed:** ${failure}\n`).join("");
   return `# Benchmark results
 
-\`npm run bench${context.options ? ` -- ${context.options}` : ""}\`, ${context.date.toISOString().slice(0, 16).replace("T", " ")} UTC: Node.js ${context.node}, ${context.cpus} CPUs, load average at start ${load} (1, 5, 15 min). The whole run took ${(context.totalMs / 1000).toFixed(0)} s.
+\`npm run bench${context.options ? ` -- ${context.options}` : ""}\`, ${context.date.toISOString().slice(0, 16).replace("T", " ")} UTC: Node.js ${context.node}, ${context.cpus} CPUs, load average at start ${load} (1, 5, 15 min). The whole run took ${(context.totalMs / 1000).toFixed(0)} s (${context.durations.join(", ")}), after \`npm run build\`.
 
 Each ratio comes from one run on a shared machine, against its baseline measured in the same run: read them as ±10%, not to the second decimal.
 

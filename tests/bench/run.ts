@@ -24,12 +24,15 @@ const loadAverage = loadavg();
 const start = performance.now();
 const rows: BenchRow[] = [];
 const failures: string[] = [];
+const durations: string[] = [];
 for (const benchmark of chosen) {
   const began = performance.now();
   process.stderr.write(`${benchmark.name}…`);
   try {
     rows.push(...(await benchmark.run({ smoke: values.smoke ?? false, full: values.full ?? false })));
-    process.stderr.write(` ${((performance.now() - began) / 1000).toFixed(1)} s\n`);
+    const seconds = ((performance.now() - began) / 1000).toFixed(1);
+    durations.push(`${benchmark.name} ${seconds} s`);
+    process.stderr.write(` ${seconds} s\n`);
   } catch (error) {
     failures.push(`${benchmark.name}: ${(error as Error).message}`);
     process.stderr.write(` failed: ${(error as Error).stack}\n`);
@@ -38,7 +41,7 @@ for (const benchmark of chosen) {
 const totalMs = performance.now() - start;
 
 console.log(markdownTable(rows));
-console.log(`\n${chosen.length} benchmarks in ${(totalMs / 1000).toFixed(1)} s`);
+console.log(`\n${chosen.length} benchmarks in ${(totalMs / 1000).toFixed(1)} s (${durations.join(", ")})`);
 // Only a whole, real run replaces the committed results; a smoke or single-benchmark run just prints.
 if (!values.smoke && !values.only) {
   const options = values.full ? "--full" : "";
@@ -47,6 +50,7 @@ if (!values.smoke && !values.only) {
     node: process.versions.node,
     cpus: availableParallelism(),
     loadAverage,
+    durations,
     options,
     totalMs,
     failures,
