@@ -19,28 +19,32 @@ export const COLD_REQUESTS = {
 
 const READY = "ready";
 
+/** The line a child prints once its answer is ready: READY and the CPU milliseconds it has used so far. */
+const SAY_READY = `const cpu = process.cpuUsage(); process.stdout.write(${JSON.stringify(READY)} + " " + (cpu.user + cpu.system) / 1000 + "\\n");`;
+
 /** Source that imports the `name` bundle, answers one event for `path` and prints READY (throws unless 200). */
 export function bundleScript(name: string, path: string): string {
   const bundle = pathToFileURL(join(PROJECT_ROOT, "dist/functions", name, "index.mjs")).href;
   return `const { handler } = await import(${JSON.stringify(bundle)});
 const result = await handler(${JSON.stringify(httpEvent("GET", path))}, ${JSON.stringify(lambdaContext())});
 if (result.statusCode !== 200 || !result.body) throw new Error("answered " + result.statusCode);
-process.stdout.write(${JSON.stringify(`${READY}\n`)});`;
+${SAY_READY}`;
 }
 
 /** The runtime's own first Request and Response, read to the end. */
 const FLOOR_SCRIPT = `const request = new Request("https://briefs.example.com/feed.xml");
 const response = new Response("x");
 if (request.method !== "GET" || (await response.text()) !== "x") throw new Error("no answer");
-process.stdout.write(${JSON.stringify(`${READY}\n`)});`;
+${SAY_READY}`;
 
 /** An empty ES module that only says it is ready. */
-const BARE_SCRIPT = `process.stdout.write(${JSON.stringify(`${READY}\n`)});`;
+const BARE_SCRIPT = SAY_READY;
 
-/** One start: milliseconds from spawn to READY on stdout, and to exit. */
+/** One start: milliseconds from spawn to READY on stdout, and to exit; the child's CPU time when ready. */
 interface Start {
   ready: number;
   exit: number;
+  cpu: number;
 }
 
 /** Spawns `node` on the ES module `source`; rejects if it fails, prints no READY, or takes over 30 s. */
@@ -52,12 +56,17 @@ export function timeStart(node: string, source: string, env: Record<string, stri
       stdio: ["ignore", "pipe", "pipe"],
     });
     let ready: number | undefined;
+    let cpu = Number.NaN;
     let output = "";
     let errors = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;
-      if (ready === undefined && output.includes(READY)) ready = performance.now() - began;
+      const line = ready === undefined ? /^ready (\S+)\n/m.exec(output) : null;
+      if (line) {
+        ready = performance.now() - began;
+        cpu = Number(line[1]);
+      }
     });
     child.stderr.on("data", (chunk: Buffer) => {
       errors += chunk;
@@ -66,7 +75,7 @@ export function timeStart(node: string, source: string, env: Record<string, stri
     child.on("close", (code) => {
       clearTimeout(timer);
       const exit = performance.now() - began;
-      if (code === 0 && ready !== undefined) resolve({ ready, exit });
+      if (code === 0 && ready !== undefined) resolve({ ready, exit, cpu });
       else reject(new Error(`cold start failed (exit ${code}): ${errors.slice(0, 2000)}`));
     });
   });
@@ -101,9 +110,10 @@ export const coldStart: Benchmark = {
       }
       const ready = (name: string) => median((starts[name] ?? []).map((start) => start.ready));
       const exit = (name: string) => median((starts[name] ?? []).map((start) => start.exit));
+      const cpu = (name: string) => median((starts[name] ?? []).map((start) => start.cpu));
       const bare = ready("bare");
       const describe = (name: string) =>
-        `${ms(ready(name))} against ${ms(bare)} to the answer; spawn to exit ${ms(exit(name))} against ${ms(exit("bare"))}; median of ${rounds}`;
+        `${ms(ready(name))} against ${ms(bare)} to the answer; spawn to exit ${ms(exit(name))} against ${ms(exit("bare"))}; CPU when ready ${ms(cpu(name))} against ${ms(cpu("bare"))}; median of ${rounds}`;
       const group = `Cold start (${runtime})`;
       const baseline = "new process importing an empty ES module";
       for (const [name, path] of Object.entries(COLD_REQUESTS)) {
