@@ -1,4 +1,5 @@
 // The words of the HTML pages, in French and English, chosen by the site's or the brief's language.
+import { formatLongDate } from "./long-date.js";
 
 const FR = {
   latest: "Les dernières brèves",
@@ -47,5 +48,5 @@ export function pageStrings(lang: string): PageStrings {
 /** The calendar date of an RFC 3339 date-time as its author wrote it (its own offset), spelled out in `lang`. */
 export function longDate(dateTime: string, lang: string): string {
   const day = new Date(`${dateTime.slice(0, 10)}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(day);
+  return formatLongDate(day, lang);
 }
