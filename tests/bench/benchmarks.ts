@@ -2,11 +2,12 @@
 import type { Benchmark } from "./benchmark.js";
 import { buildPublish } from "./build-publish.js";
 import { catalogueIndependence } from "./catalogue-independence.js";
+import { coldStart } from "./cold-start.js";
 import { widget } from "./widget.js";
 import { wireBytes } from "./wire-bytes.js";
 
 export const BENCHMARKS: readonly Benchmark[] = [
-  // Warm serving and cold start go first: warmServing (./warm-serving.js), coldStart (./cold-start.js).
+  coldStart,
   catalogueIndependence,
   buildPublish,
   wireBytes,
