@@ -16,14 +16,30 @@ const everyOrigin = cors({
   maxAge: PREFLIGHT_MAX_AGE,
 });
 
+const ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+
 /**
  * `Access-Control-Allow-Origin: *` on every answer, errors included, and never
  * `Access-Control-Allow-Credentials`: a browser then sends no cookie and reads no answer made for one
  * (Fetch §3.2.5). A preflight (OPTIONS) answers 204 allowing GET and HEAD only, so a browser refuses a
  * cross-origin PUT or DELETE before sending it; the 204 names them in `Allow` too (RFC 9110 §9.3.7).
+ *
+ * Other requests get the header once their answer is made, not before as hono/cors sets it: a header set
+ * before the answer exists makes Hono copy the answer into a new Response, which on Node.js turns the
+ * adapter's light response (written straight to the socket) into a full one whose body is read as a stream.
  */
 export const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
-  const preflight = await everyOrigin(c, next);
-  if (preflight) preflight.headers.set("Allow", READ_METHODS);
-  return preflight;
+  if (c.req.method === "OPTIONS") {
+    const preflight = await everyOrigin(c, next);
+    if (preflight) preflight.headers.set("Allow", READ_METHODS);
+    return preflight;
+  }
+  await next();
+  try {
+    c.res.headers.set(ALLOW_ORIGIN, "*");
+  } catch {
+    // Headers of a response taken as is from elsewhere are immutable; copy it once.
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set(ALLOW_ORIGIN, "*");
+  }
 };
