@@ -1,6 +1,7 @@
 // CORS for what any page may read (feeds, API, oEmbed, the widget script): every origin, GET and HEAD, no credentials.
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
+import { onEveryAnswer } from "./response-guard.js";
 
 /** The methods any route answers, and the only ones a preflight allows. */
 export const READ_METHODS = "GET, HEAD";
@@ -16,7 +17,7 @@ const everyOrigin = cors({
   maxAge: PREFLIGHT_MAX_AGE,
 });
 
-const ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+const EVERY_ORIGIN = { "Access-Control-Allow-Origin": "*" };
 
 /**
  * `Access-Control-Allow-Origin: *` on every answer, errors included, and never
@@ -24,9 +25,9 @@ const ALLOW_ORIGIN = "Access-Control-Allow-Origin";
  * (Fetch §3.2.5). A preflight (OPTIONS) answers 204 allowing GET and HEAD only, so a browser refuses a
  * cross-origin PUT or DELETE before sending it; the 204 names them in `Allow` too (RFC 9110 §9.3.7).
  *
- * Other requests get the header once their answer is made, not before as hono/cors sets it: a header set
- * before the answer exists makes Hono copy the answer into a new Response, which on Node.js turns the
- * adapter's light response (written straight to the socket) into a full one whose body is read as a stream.
+ * Other requests get the header through onEveryAnswer, not on `c.res` before the answer exists as hono/cors
+ * sets it: that makes Hono copy the answer into a new Response, which on Node.js turns the adapter's light
+ * response (written straight to the socket) into a full one whose body is read back as a stream.
  */
 export const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
   if (c.req.method === "OPTIONS") {
@@ -34,12 +35,6 @@ export const openToEveryOrigin: MiddlewareHandler = async (c, next) => {
     if (preflight) preflight.headers.set("Allow", READ_METHODS);
     return preflight;
   }
+  onEveryAnswer(c, EVERY_ORIGIN);
   await next();
-  try {
-    c.res.headers.set(ALLOW_ORIGIN, "*");
-  } catch {
-    // Headers of a response taken as is from elsewhere are immutable; copy it once.
-    c.res = new Response(c.res.body, c.res);
-    c.res.headers.set(ALLOW_ORIGIN, "*");
-  }
 };
