@@ -9,6 +9,7 @@ export type ContentCoding = "br" | "gzip";
 export class Representation {
   readonly bytes: Uint8Array<ArrayBuffer>;
   #etag: string | undefined;
+  #httpDate: string | undefined;
   readonly #encoded = new Map<ContentCoding, Uint8Array<ArrayBuffer>>();
 
   constructor(
@@ -19,6 +20,12 @@ export class Representation {
     readonly lastModified?: Date,
   ) {
     this.bytes = new TextEncoder().encode(body);
+  }
+
+  /** lastModified as an HTTP date (Last-Modified), made once. */
+  get httpDate(): string | undefined {
+    this.#httpDate ??= this.lastModified?.toUTCString();
+    return this.#httpDate;
   }
 
   /** A strong ETag derived from the bytes (RFC 9110 §8.8.3): it changes exactly when they do. */

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { isNotModified } from "./conditional-get.js";
 import { MIN_COMPRESSIBLE_BYTES, negotiateCoding } from "./content-coding.js";
 import type { Representation } from "./representation.js";
+import { everyAnswerHeaders, markComplete } from "./response-guard.js";
 
 /** A choice between media types for the same bytes, made on a request header. */
 export interface MediaTypeVariant {
@@ -24,27 +25,26 @@ export function send(
   const etag = variant?.etagSuffix
     ? representation.etag.replace(/"$/, `-${variant.etagSuffix}"`)
     : representation.etag;
-  const common: Record<string, string> = {
-    ...headers,
-    ETag: etag,
-    Vary: variant ? `Accept-Encoding, ${variant.varyOn}` : "Accept-Encoding",
-    ...(representation.lastModified && { "Last-Modified": representation.lastModified.toUTCString() }),
-  };
+  // Lower-case names, as a Headers object would write them.
+  const common: Record<string, string> = { ...everyAnswerHeaders(c) };
+  for (const name in headers) common[name.toLowerCase()] = headers[name] as string;
+  common.etag = etag;
+  common.vary = variant ? `Accept-Encoding, ${variant.varyOn}` : "Accept-Encoding";
+  if (representation.lastModified) common["last-modified"] = representation.httpDate as string;
   const conditions = {
     ifNoneMatch: c.req.header("If-None-Match"),
     ifModifiedSince: c.req.header("If-Modified-Since"),
   };
   if (isNotModified(conditions, etag, representation.lastModified)) {
-    return c.body(null, 304, common);
+    return markComplete(new Response(null, { status: 304, headers: common }));
   }
   const coding =
     representation.bytes.byteLength >= MIN_COMPRESSIBLE_BYTES
       ? negotiateCoding(c.req.header("Accept-Encoding"))
       : undefined;
   const bytes = coding ? representation.encoded(coding) : representation.bytes;
-  return c.body(bytes, 200, {
-    ...common,
-    "Content-Type": variant?.contentType ?? representation.contentType,
-    ...(coding && { "Content-Encoding": coding }),
-  });
+  common["content-type"] = variant?.contentType ?? representation.contentType;
+  if (coding) common["content-encoding"] = coding;
+  // Made here rather than by c.body, which copies any headers into a Headers object: see everyAnswerHeaders.
+  return markComplete(new Response(bytes, { status: 200, headers: common }));
 }

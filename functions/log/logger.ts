@@ -13,6 +13,8 @@ export interface LogEntry {
 /** Where log entries go. `log` never throws. */
 export interface Logger {
   log(entry: LogEntry): void;
+  /** The lowest level it keeps, when it drops some: what is below is not worth making. Default: all kept. */
+  readonly lowest?: LogLevel;
 }
 
 /**
@@ -46,7 +48,12 @@ const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
 /** `logger`, keeping only entries at `level` or above. */
 export function atLeast(level: LogLevel, logger: Logger = defaultLogger): Logger {
   if (level === "info") return logger;
-  return { log: (entry) => RANK[entry.level] >= RANK[level] && logger.log(entry) };
+  return { lowest: level, log: (entry) => RANK[entry.level] >= RANK[level] && logger.log(entry) };
+}
+
+/** Whether `logger` keeps an entry at `level`, so that one it would drop is never made. */
+export function keeps(logger: Logger, level: LogLevel): boolean {
+  return logger.lowest === undefined || RANK[level] >= RANK[logger.lowest];
 }
 
 /** Lambda's log levels (its advanced logging controls set AWS_LAMBDA_LOG_LEVEL) in this logger's three. */

@@ -1,7 +1,7 @@
 // One log line per request: its id, method, route pattern, status, duration and the content version served.
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import type { Logger } from "./logger.js";
+import { keeps, type Logger } from "./logger.js";
 
 /** What the request log needs from its host and from the content. */
 export interface RequestLogOptions {
@@ -21,13 +21,16 @@ export function requestLog({ logger, requestId, version }: RequestLogOptions): M
     const started = performance.now();
     await next();
     try {
+      const status = c.res.status;
+      const level = status >= 500 ? "error" : "info";
+      // At NEWS_BRIEF_LOG_LEVEL=warn a 200's line would be dropped: it costs nothing, not even its UUID.
+      if (!keeps(logger, level)) return;
       const caller = c.req.header("X-Request-Id");
       const hostId = requestId?.(c.env);
-      const status = c.res.status;
       // The route that answered is the last one run, unless that is a middleware (it takes `next`): then none did.
       const last = matchedRoutes(c)[c.req.routeIndex];
       logger.log({
-        level: status >= 500 ? "error" : "info",
+        level,
         message: "request",
         requestId: hostId ?? (caller && CALLER_ID.test(caller) ? caller : crypto.randomUUID()),
         method: c.req.method,

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { allSections } from "../../../functions/all-sections.js";
 import { createApp } from "../../../functions/app.js";
-import type { LogEntry } from "../../../functions/log/logger.js";
+import { atLeast, type LogEntry } from "../../../functions/log/logger.js";
 import { generatedCatalog } from "../../fixtures/catalog.js";
 import { WIDGET_SCRIPT } from "../../support/test-app.js";
 import { contentOf } from "../../support/test-content.js";
@@ -105,6 +105,30 @@ describe("the request log", () => {
     const app = createApp(content, [failing], { logger: { log: (entry) => lines.push(entry) } });
     expect((await app.request("https://briefs.example.com/boom")).status).toBe(500);
     expect(lines).toEqual([expect.objectContaining({ level: "error", route: "/boom", status: 500 })]);
+  });
+
+  test("makes no line a logger would drop: at warn, a 200 asks for no id, a 500 is still logged", async () => {
+    const content = contentOf(generatedCatalog(1));
+    const lines: LogEntry[] = [];
+    vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const asked: unknown[] = [];
+    const failing = () =>
+      new Hono().get("/boom", () => {
+        throw new Error("bug");
+      });
+    const app = createApp(content, [...allSections(WIDGET_SCRIPT), failing], {
+      logger: atLeast("warn", { log: (entry) => lines.push(entry) }),
+      requestId: (env) => {
+        asked.push(env);
+        return "host-id";
+      },
+    });
+    expect((await app.request("https://briefs.example.com/feed.xml")).status).toBe(200);
+    expect(asked).toEqual([]);
+    expect(lines).toEqual([]);
+    expect((await app.request("https://briefs.example.com/boom")).status).toBe(500);
+    expect(asked).toHaveLength(1);
+    expect(lines).toEqual([expect.objectContaining({ level: "error", requestId: "host-id", status: 500 })]);
   });
 
   test("never breaks a response when the console throws or the logger does", async () => {
