@@ -3,10 +3,12 @@ import type { Benchmark } from "./benchmark.js";
 import { buildPublish } from "./build-publish.js";
 import { catalogueIndependence } from "./catalogue-independence.js";
 import { coldStart } from "./cold-start.js";
+import { warmServing } from "./warm-serving.js";
 import { widget } from "./widget.js";
 import { wireBytes } from "./wire-bytes.js";
 
 export const BENCHMARKS: readonly Benchmark[] = [
+  warmServing,
   coldStart,
   catalogueIndependence,
   buildPublish,
