@@ -9,7 +9,7 @@ import { DENO_PERMISSIONS } from "../../infra/hosts/deno/target.js";
 import { autocannon } from "../../infra/load/autocannon.js";
 import { type RawResponse, requestOverHttp } from "../functions/hosts/host-under-test.js";
 import { BUN, DENO, DENO_ENV } from "../functions/hosts/runtimes.js";
-import type { HostCommand } from "../functions/hosts/spawn-host.js";
+import { type HostCommand, untilServing } from "../functions/hosts/spawn-host.js";
 import { freePort, PROJECT_ROOT } from "../serverless/support/offline-process.js";
 import type { Benchmark, BenchOptions, BenchRow } from "./benchmark.js";
 
@@ -205,20 +205,7 @@ async function serve(host: HostCommand, log: string): Promise<Served> {
     child.kill("SIGTERM");
     await once(child, "exit");
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${host.command} exited: ${await readFile(log, "utf8")}`);
-    try {
-      await requestOverHttp(origin, "/", { method: "HEAD" });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`${host.command} did not answer on ${origin} in time`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await untilServing(origin, host.command, child, stop, () => readFile(log, "utf8"));
   return { origin, request: (path, init) => requestOverHttp(origin, path, init), stop };
 }
 

@@ -1,5 +1,5 @@
 // Starts a host's real runtime as a child process on a free loopback port, and stops it.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { freePort } from "../../serverless/support/offline-process.js";
 import { type HostUnderTest, requestOverHttp } from "./host-under-test.js";
@@ -46,19 +46,32 @@ export async function spawnHost(
     await once(child, "exit");
     clearTimeout(timer);
   };
-  const deadline = Date.now() + (host.timeoutMs ?? 60_000);
+  await untilServing(origin, host.command, child, stop, async () => output, host.timeoutMs);
+  return { origin, request: (path, init) => requestOverHttp(origin, path, init), stop, output: () => output };
+}
+
+/** Waits until `origin` answers a HEAD, failing with the process's output if it exits or the time runs out. */
+export async function untilServing(
+  origin: string,
+  command: string,
+  child: ChildProcess,
+  stop: () => Promise<void>,
+  output: () => Promise<string>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${host.command} exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${command} exited with ${child.exitCode}:\n${await output()}`);
     try {
       await requestOverHttp(origin, "/", { method: "HEAD" });
-      break;
+      return;
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`${host.command} did not answer on ${origin} in time:\n${output}`);
+        throw new Error(`${command} did not answer on ${origin} in time:\n${await output()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  return { origin, request: (path, init) => requestOverHttp(origin, path, init), stop, output: () => output };
 }
