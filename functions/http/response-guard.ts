@@ -34,9 +34,10 @@ export function readerOf(c: Context): (() => Promise<Reading>) | undefined {
 }
 
 /**
- * Remembers `read` for the error pages of each request, and adds NOSNIFF to every answer, so that no browser
- * takes a feed, a message or a script for something else, with the headers of onEveryAnswer. The headers of each kind of HTML page are the
- * routes' to choose (security-headers.ts), since they go on the 304s too.
+ * Remembers `read` for the error pages of each request, and puts everyAnswerHeaders (NOSNIFF, so that no
+ * browser takes a feed, a message or a script for something else, and those of onEveryAnswer) on every answer
+ * not marked complete. The headers of each kind of HTML page are the routes' to choose (security-headers.ts),
+ * since they go on the 304s too.
  */
 export function responseGuard(read: () => Promise<Reading>): MiddlewareHandler {
   return async (c, next) => {
