@@ -4,11 +4,24 @@ import { widgetScript } from "news-brief:widget-script";
 import { startServer } from "./adapters/node-server.js";
 import { ALL } from "./catalog/store-layout.js";
 import { contentFromEnv } from "./content-from-env.js";
+import { lineBatch } from "./log/line-batch.js";
+import { jsonLogger } from "./log/logger.js";
 import { ConfigError } from "./store/store-config.js";
+
+// One write to stdout per turn of the event loop, not one per request; what is kept is written before the process
+// ends, on exit and on the signals that stop it (then the signal takes its usual course).
+const lines = lineBatch((text) => process.stdout.write(text));
+process.on("exit", lines.flush);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    lines.flush();
+    process.kill(process.pid, signal);
+  });
+}
 
 let content: ReturnType<typeof contentFromEnv>;
 try {
-  content = contentFromEnv(process.env, bundledStore);
+  content = contentFromEnv(process.env, bundledStore, { logger: jsonLogger(lines.write) });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`news-brief cannot start: ${error.message}`);

@@ -28,3 +28,22 @@ export function negotiateCoding(
   const [best] = available.filter((c) => weight(c) > 0).sort((a, b) => weight(b) - weight(a));
   return best;
 }
+
+// The codings chosen per Accept-Encoding value: clients send a handful of distinct values, and each is parsed once.
+const chosen = new Map<string, ContentCoding | undefined>();
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_LENGTH = 256;
+
+/** negotiateCoding among the runtime's codings, remembered per header value (at most MAX_REMEMBERED short ones). */
+export function codingFor(acceptEncoding: string | undefined): ContentCoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const known = chosen.get(acceptEncoding);
+  if (known !== undefined || chosen.has(acceptEncoding)) return known;
+  const coding = negotiateCoding(acceptEncoding);
+  if (acceptEncoding.length <= MAX_REMEMBERED_LENGTH) {
+    // Full means a client cycling through made-up values: starting again costs a parse per request, as without it.
+    if (chosen.size >= MAX_REMEMBERED) chosen.clear();
+    chosen.set(acceptEncoding, coding);
+  }
+  return coding;
+}

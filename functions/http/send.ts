@@ -1,7 +1,7 @@
 // Sends a Representation: 304 when the client's copy is current, else the body in the best accepted coding.
 import type { Context } from "hono";
 import { isNotModified } from "./conditional-get.js";
-import { MIN_COMPRESSIBLE_BYTES, negotiateCoding } from "./content-coding.js";
+import { codingFor, MIN_COMPRESSIBLE_BYTES } from "./content-coding.js";
 import type { Representation } from "./representation.js";
 import { everyAnswerHeaders, markComplete } from "./response-guard.js";
 
@@ -15,6 +15,17 @@ export interface MediaTypeVariant {
   varyOn: string;
 }
 
+// The routes' header names, lower-cased once each: they are the few constants of the code.
+const lowerCased = new Map<string, string>();
+const lowerCase = (name: string) => {
+  let lower = lowerCased.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    lowerCased.set(name, lower);
+  }
+  return lower;
+};
+
 /** Answers `c` with `representation`; `headers` go on both 200 and 304 (RFC 9110 §15.4.5). */
 export function send(
   c: Context,
@@ -25,9 +36,9 @@ export function send(
   const etag = variant?.etagSuffix
     ? representation.etag.replace(/"$/, `-${variant.etagSuffix}"`)
     : representation.etag;
-  // Lower-case names, as a Headers object would write them.
-  const common: Record<string, string> = { ...everyAnswerHeaders(c) };
-  for (const name in headers) common[name.toLowerCase()] = headers[name] as string;
+  // Lower-case names, as a Headers object would write them; each property set on its own (see assign).
+  const common = everyAnswerHeaders(c);
+  for (const name in headers) common[lowerCase(name)] = headers[name] as string;
   common.etag = etag;
   common.vary = variant ? `Accept-Encoding, ${variant.varyOn}` : "Accept-Encoding";
   if (representation.lastModified) common["last-modified"] = representation.httpDate as string;
@@ -36,15 +47,15 @@ export function send(
     ifModifiedSince: c.req.header("If-Modified-Since"),
   };
   if (isNotModified(conditions, etag, representation.lastModified)) {
-    return markComplete(new Response(null, { status: 304, headers: common }));
+    return markComplete(c, new Response(null, { status: 304, headers: common }));
   }
   const coding =
     representation.bytes.byteLength >= MIN_COMPRESSIBLE_BYTES
-      ? negotiateCoding(c.req.header("Accept-Encoding"))
+      ? codingFor(c.req.header("Accept-Encoding"))
       : undefined;
   const bytes = coding ? representation.encoded(coding) : representation.bytes;
   common["content-type"] = variant?.contentType ?? representation.contentType;
   if (coding) common["content-encoding"] = coding;
   // Made here rather than by c.body, which copies any headers into a Headers object: see everyAnswerHeaders.
-  return markComplete(new Response(bytes, { status: 200, headers: common }));
+  return markComplete(c, new Response(bytes, { status: 200, headers: common }));
 }

@@ -32,12 +32,41 @@ export function jsonLogger(write: (line: string) => void = (line) => console.log
   return {
     log(entry) {
       try {
-        write(JSON.stringify({ time: new Date().toISOString(), ...entry }, bigints));
+        write(jsonLine(entry));
       } catch {
         // Nowhere else to report it: the response matters more than its log line.
       }
     },
   };
+}
+
+// The time as ISO 8601, made once per millisecond: under load, many lines share one.
+let lastMs = Number.NaN;
+let lastIso = "";
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+}
+
+/**
+ * `entry` as one line of JSON, its time first. The common case is made without a replacer or a copy of the
+ * entry, which JSON.stringify runs several times slower with: at one line per request, that was a tenth of
+ * the Node.js server's time under load. Big integers (which JSON cannot hold) take the slow path, as text.
+ */
+function jsonLine(entry: LogEntry): string {
+  const time = `{"time":"${isoNow()}",`;
+  if (!("time" in entry)) {
+    try {
+      return time + JSON.stringify(entry).slice(1);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
+  return JSON.stringify({ time: isoNow(), ...entry }, bigints);
 }
 
 /** The logger every part uses unless told otherwise. */

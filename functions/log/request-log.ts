@@ -15,6 +15,17 @@ export interface RequestLogOptions {
 // A caller's X-Request-Id is logged only when it looks like an id: never a megabyte, never a forged line.
 const CALLER_ID = /^[\w.:@/+=-]{1,128}$/;
 
+// Each route's pattern without its regular expressions (`/:file`), made once per route: routes are few and fixed.
+const patterns = new Map<string, string>();
+const pattern = (path: string) => {
+  let bare = patterns.get(path);
+  if (bare === undefined) {
+    bare = path.replace(/\{[^}]*\}/g, "");
+    patterns.set(path, bare);
+  }
+  return bare;
+};
+
 /** A middleware that logs each request once its response is ready, and never fails it. */
 export function requestLog({ logger, requestId, version }: RequestLogOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -35,7 +46,7 @@ export function requestLog({ logger, requestId, version }: RequestLogOptions): M
         requestId: hostId ?? (caller && CALLER_ID.test(caller) ? caller : crypto.randomUUID()),
         method: c.req.method,
         // The pattern that answered (`/briefs/:id`), never the raw path; null when no route matched (a 404).
-        route: last && last.handler.length < 2 ? last.path.replace(/\{[^}]*\}/g, "") : null,
+        route: last && last.handler.length < 2 ? pattern(last.path) : null,
         status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         version: version() ?? null,

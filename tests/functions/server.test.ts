@@ -9,7 +9,7 @@ let base = "";
 
 beforeAll(async () => {
   server = spawn(process.execPath, ["dist/server.mjs"], {
-    env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "" },
+    env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "", NEWS_BRIEF_LOG_LEVEL: "info" },
   });
   server.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
@@ -54,6 +54,27 @@ describe("the local server (npm start)", () => {
     expect(feed).toContain(`<link>${base}/briefs/microsoft-employes-contrats-police</link>`);
   });
 
+  test("writes one JSON line per request to stdout, soon after the answer", async () => {
+    const id = `batch-${Date.now()}`;
+    for (let i = 0; i < 3; i++) {
+      await fetch(`${base}/feed.json`, { headers: { "X-Request-Id": `${id}-${i}` } });
+    }
+    await expect
+      .poll(() => output.split("\n").filter((line) => line.includes(id)).length, { timeout: 5_000 })
+      .toBe(3);
+    const lines = output.split("\n").filter((line) => line.includes(id));
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      [0, 1, 2].map((i) =>
+        expect.objectContaining({
+          requestId: `${id}-${i}`,
+          route: "/:file",
+          status: 200,
+          message: "request",
+        }),
+      ),
+    );
+  });
+
   test.each(["/briefs/..\\..\\etc/passwd", "*"])(
     "answers %s, which the web platform cannot read as a path, with a plain-text 400, not an empty one",
     async (path) => {
@@ -62,6 +83,32 @@ describe("the local server (npm start)", () => {
       expect(answer.headers.get("content-type")).toBe("text/plain; charset=utf-8");
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
       expect(Buffer.from(answer.body).toString("utf8")).toMatch(/^400 This request's address cannot be read/);
+    },
+  );
+});
+
+describe("stopping the local server", () => {
+  test.each(["SIGTERM", "SIGINT"] as const)(
+    "on %s, it ends by that signal, its request lines written",
+    async (signal) => {
+      const child = spawn(process.execPath, ["dist/server.mjs"], {
+        env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "", NEWS_BRIEF_LOG_LEVEL: "info" },
+      });
+      let text = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      await expect
+        .poll(() => /serving \d+ brief\(s\) on (http:\/\/\S+)/.test(text), { timeout: 15_000 })
+        .toBe(true);
+      const url = /on (http:\/\/\S+)/.exec(text)?.[1];
+      await fetch(`${url}/api/briefs`, { headers: { "X-Request-Id": "before-stop" } });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once("exit", (_code, sig) => resolve(sig)),
+      );
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(text).toContain('"requestId":"before-stop"');
     },
   );
 });

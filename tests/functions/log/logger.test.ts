@@ -29,6 +29,17 @@ describe("jsonLogger", () => {
     expect(lines.map((line) => JSON.parse(line).bytes)).toEqual(["100000000000000000000"]);
   });
 
+  test("puts the time first, and keeps an entry's own time field as its value", () => {
+    const lines: string[] = [];
+    const logger = jsonLogger((line) => lines.push(line));
+    logger.log({ level: "info", message: "first", route: null, nested: { a: [1, "b"] } });
+    logger.log({ level: "info", message: "own", time: "yesterday" });
+    const [first, own] = lines.map((line) => JSON.parse(line));
+    expect(Object.keys(first)).toEqual(["time", "level", "message", "route", "nested"]);
+    expect(first.nested).toEqual({ a: [1, "b"] });
+    expect(own).toEqual({ time: "yesterday", level: "info", message: "own" });
+  });
+
   test("never throws when writing fails", () => {
     const logger = jsonLogger(() => {
       throw new Error("EPIPE");
