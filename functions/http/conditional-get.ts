@@ -16,6 +16,8 @@ export function isNotModified(
   lastModified?: Date,
 ): boolean {
   if (ifNoneMatch !== undefined) {
+    // What a client sends back nearly always: the one ETag it was given.
+    if (ifNoneMatch === etag) return true;
     const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
     return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
   }

@@ -49,6 +49,10 @@ interface Runtime {
     command: (file: string) => HostCommand;
   };
   baseline: string;
+  /** Every case; else a full answer and a 304 only, to keep the suite short. */
+  allCases?: boolean;
+  /** What the rows' group adds after the runtime's name. */
+  variant?: string;
 }
 
 // The bare servers: a lookup by path (and by whether If-None-Match is sent), then the recorded bytes and headers.
@@ -75,6 +79,7 @@ export const NODE: Runtime = {
     env: { HOST: "127.0.0.1" },
   },
   baseline: "bare node:http, same bytes and headers",
+  allCases: true,
   bare: (recorded) => ({
     file: "bare-node.mjs",
     source: `import { createServer } from "node:http";
@@ -87,6 +92,17 @@ createServer((req, res) => {
 }).listen(Number(process.env.PORT), "127.0.0.1");`,
     command: (file) => ({ command: process.execPath, args: [file] }),
   }),
+};
+
+/**
+ * The same server logging warnings and errors only (NEWS_BRIEF_LOG_LEVEL=warn): the difference from NODE is what
+ * writing one line per request costs.
+ */
+const NODE_QUIET: Runtime = {
+  ...NODE,
+  app: { ...NODE.app, env: { ...NODE.app.env, NEWS_BRIEF_LOG_LEVEL: "warn" } },
+  allCases: false,
+  variant: "no request log",
 };
 
 const BUN_RUNTIME: Runtime = {
@@ -221,10 +237,10 @@ const round = (value: number) => Math.round(value).toLocaleString("en-US");
 
 /** Measures every case of `runtime`, interleaving app and baseline. */
 export async function measure(runtime: Runtime, options: BenchOptions, dir: string): Promise<BenchRow[]> {
-  // Node.js, the goal's runtime, gets every case; Bun and Deno a full answer and a 304, to keep the suite short.
+  // Node.js, the goal's runtime, gets every case; the others a full answer and a 304, to keep the suite short.
   const cases = options.smoke
     ? CASES.slice(0, 1)
-    : runtime.name === "Node.js"
+    : runtime.allCases
       ? CASES
       : CASES.filter((one) => one.name === "/feed.xml" || "conditional" in one);
   const seconds = options.smoke ? 0.5 : 3;
@@ -252,7 +268,7 @@ export async function measure(runtime: Runtime, options: BenchOptions, dir: stri
       const appRate = median(runs.app);
       const bareRate = median(runs.bare);
       rows.push({
-        group: `Warm serving (${runtime.name})`,
+        group: `Warm serving (${runtime.name}${runtime.variant ? `, ${runtime.variant}` : ""})`,
         name: one.name,
         value: Math.round((appRate / bareRate) * 100) / 100,
         unit: "ratio",
@@ -278,6 +294,7 @@ export const warmServing: Benchmark = {
     const dir = await mkdtemp(join(tmpdir(), "news-brief-warm-"));
     try {
       const rows = await measure(NODE, options, dir);
+      if (!options.smoke) rows.push(...(await measure(NODE_QUIET, options, dir)));
       for (const runtime of [BUN_RUNTIME, DENO_RUNTIME]) {
         try {
           rows.push(...(await measure(runtime, options, dir)));
