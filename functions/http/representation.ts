@@ -1,5 +1,5 @@
 // One response body as the server sends it: its bytes, validators and compressed forms, each computed once.
-import { compress } from "./compression.js";
+import { compress, type Effort } from "./compression.js";
 import { base64url, sha256 } from "./digest.js";
 
 /** The content codings the server can send, besides identity. */
@@ -18,6 +18,8 @@ export class Representation {
     readonly contentType: string,
     /** When the content last changed (the newest brief's date for a feed); undefined when unknown. */
     readonly lastModified?: Date,
+    /** How hard to compress it: `smallest` only for a body that lives as long as the deployment. */
+    readonly effort: Effort = "fast",
   ) {
     this.bytes = new TextEncoder().encode(body);
   }
@@ -38,7 +40,7 @@ export class Representation {
   encoded(coding: ContentCoding): Uint8Array<ArrayBuffer> {
     let bytes = this.#encoded.get(coding);
     if (!bytes) {
-      bytes = compress(coding, this.bytes);
+      bytes = compress(coding, this.bytes, this.effort);
       this.#encoded.set(coding, bytes);
     }
     return bytes;

@@ -31,7 +31,12 @@ const HEADERS = { "Cross-Origin-Resource-Policy": "cross-origin" };
  * with the ETag, so an unchanged widget costs a bodiless 304 either way.
  */
 export function widgetScriptRoute(widget: WidgetScript): Section {
-  const representation = new Representation(widget.text, "text/javascript; charset=utf-8");
+  const representation = new Representation(
+    widget.text,
+    "text/javascript; charset=utf-8",
+    undefined,
+    "smallest",
+  );
   return () => {
     const app = new Hono();
     // A module script from another origin is fetched in CORS mode: without CORS it does not run.

@@ -23,11 +23,20 @@ const READY = "ready";
 /** The line a child prints once its answer is ready: READY and the CPU milliseconds it has used so far. */
 const SAY_READY = `const cpu = process.cpuUsage(); process.stdout.write(${JSON.stringify(READY)} + " " + (cpu.user + cpu.system) / 1000 + "\\n");`;
 
+/**
+ * The first event: API Gateway's, from CloudFront, which asks for `br,gzip` when its cache policy lets it
+ * compress, as serverless.yml's does; so the first answer is compressed as a reader's would be.
+ */
+function firstEvent(path: string) {
+  const event = httpEvent("GET", path);
+  return { ...event, headers: { ...event.headers, "accept-encoding": "br,gzip" } };
+}
+
 /** Source that imports the `name` bundle, answers one event for `path` and prints READY (throws unless 200). */
 export function bundleScript(name: string, path: string): string {
   const bundle = pathToFileURL(join(PROJECT_ROOT, "dist/functions", name, "index.mjs")).href;
   return `const { handler } = await import(${JSON.stringify(bundle)});
-const result = await handler(${JSON.stringify(httpEvent("GET", path))}, ${JSON.stringify(lambdaContext())});
+const result = await handler(${JSON.stringify(firstEvent(path))}, ${JSON.stringify(lambdaContext())});
 if (result.statusCode !== 200 || !result.body) throw new Error("answered " + result.statusCode);
 ${SAY_READY}`;
 }
