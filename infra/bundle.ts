@@ -155,14 +155,20 @@ const xmlWriterOnly: Plugin = {
   },
 };
 
+/** A store too large for a web-only host's bundle to carry: that host then reads NEWS_BRIEF_CONTENT's bucket only. */
+export interface StoreLeftOut {
+  bytes: number;
+  limit: number;
+}
+
 /**
- * Bundles one host's entry into `dir`/`target.outfile`. `store` is either the documents (inside the bundle)
- * or undefined, for a host that reads the store/ folder the build links next to its bundle.
+ * Bundles one host's entry into `dir`/`target.outfile`. `store` is either the documents (inside the bundle),
+ * undefined, for a host that reads the store/ folder the build links next to its bundle, or StoreLeftOut.
  */
 export async function bundleHost(
   target: HostTarget,
   dir: string,
-  inline: Record<string, string> | undefined,
+  inline: Record<string, string> | StoreLeftOut | undefined,
   widgetScript: WidgetScript,
 ): Promise<void> {
   const outfile = `${dir}/${target.outfile}`;
@@ -186,9 +192,17 @@ export async function bundleHost(
   });
 }
 
-/** The source of `news-brief:bundled-store`: the documents themselves, or the store folder at `folder`. */
-function storeModule(inline: Record<string, string> | undefined, folder: string): string {
+/** The source of `news-brief:bundled-store`: the documents themselves, the store folder at `folder`, or neither. */
+function storeModule(inline: Record<string, string> | StoreLeftOut | undefined, folder: string): string {
   const functions = fileURLToPath(new URL("../functions/store", import.meta.url));
+  if (isLeftOut(inline)) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
+    const message =
+      `the content (${mb(inline.bytes)}) is past the ${mb(inline.limit)} this host's bundle carries: publish it ` +
+      "(npm run publish-content) and set NEWS_BRIEF_CONTENT to its bucket, like s3://clubic-briefs/prod";
+    return `import { ConfigError } from ${JSON.stringify(`${functions}/store-config.ts`)};
+export const bundledStore = () => { throw new ConfigError(${JSON.stringify(message)}); };`;
+  }
   if (inline) {
     // JSON.parse of one string literal loads faster than the same object as a literal (V8's JSON fast path).
     return `import { MemoryStore } from ${JSON.stringify(`${functions}/memory-store.ts`)};
@@ -198,6 +212,10 @@ export const bundledStore = () => new MemoryStore(documents, "bundled");`;
   return `import { fileURLToPath } from "node:url";
 import { FileStore } from ${JSON.stringify(`${functions}/file-store.ts`)};
 export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.stringify(`${folder}/`)}, import.meta.url)), "bundled");`;
+}
+
+function isLeftOut(store: Record<string, string> | StoreLeftOut | undefined): store is StoreLeftOut {
+  return typeof store?.bytes === "number" && typeof store.limit === "number";
 }
 
 /** Resolves `news-brief:bundled-store` and `news-brief:widget-script` (declared in functions/build-output.d.ts). */

@@ -7,18 +7,25 @@ export class BoundedCache<V> {
 
   constructor(readonly capacity: number) {}
 
+  /** The key used last, already at the end of the order: under load, most hits are on it. */
+  #newest: string | undefined;
+
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    // Map keeps insertion order: moving the entry to the end marks it the most recently used.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    if (key !== this.#newest) {
+      // Map keeps insertion order: moving the entry to the end marks it the most recently used.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      this.#newest = key;
+    }
     return entry.value;
   }
 
   set(key: string, value: V, weight = 1): void {
     this.delete(key);
     this.#entries.set(key, { value, weight });
+    this.#newest = key;
     this.#weight += weight;
     for (const [oldest, entry] of this.#entries) {
       if (this.#weight <= this.capacity || oldest === key) break;
@@ -32,6 +39,7 @@ export class BoundedCache<V> {
     if (!entry) return;
     this.#entries.delete(key);
     this.#weight -= entry.weight;
+    if (key === this.#newest) this.#newest = undefined;
   }
 
   /** The value under `key`, computed by `make` on a miss; a rejected computation is not kept. */

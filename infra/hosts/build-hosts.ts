@@ -1,15 +1,18 @@
 // Writes dist/hosts/<name>/ for every host: its bundle, its config files, and the store when it reads files.
-import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { WidgetScript } from "../../functions/routes/widget-script.js";
-import { bundleHost } from "../bundle.js";
+import { bundleHost, type StoreLeftOut } from "../bundle.js";
 import type { HostTarget } from "./host-target.js";
 import { HOSTS } from "./index.js";
 
 /**
  * Builds each host into `outdir`/hosts. `inline` holds the store's documents when they are small enough to
  * travel inside a bundle; past that, hosts with a file system get `storeDir` linked beside their bundle
- * (hard links: no copy), and the others still carry every document inside theirs.
+ * (hard links: no copy), and the others carry every document inside theirs up to `carryLimit` bytes. Past it
+ * they carry none and read NEWS_BRIEF_CONTENT's bucket only: no platform takes such a bundle (Cloudflare Workers
+ * allow 10 MB compressed, Vercel Edge Functions 4 MB), and bundling the 100,000 briefs' store kept esbuild busy
+ * for minutes at 2.5 GB for nothing.
  */
 export async function buildHosts(
   outdir: string,
@@ -17,16 +20,25 @@ export async function buildHosts(
   inline: Record<string, string> | undefined,
   widgetScript: WidgetScript,
   hosts: HostTarget[] = HOSTS,
+  carryLimit = CARRY_LIMIT,
 ): Promise<void> {
-  let everything: Promise<Record<string, string>> | undefined;
+  let everything: Promise<Record<string, string> | StoreLeftOut> | undefined;
   const allDocuments = () => {
-    everything ??= readDocuments(storeDir);
+    everything ??= storeSize(storeDir).then(async (bytes): Promise<Record<string, string> | StoreLeftOut> => {
+      if (bytes <= carryLimit) return readDocuments(storeDir);
+      const webOnly = hosts.filter((host) => !host.readsFiles).map((host) => host.name);
+      console.warn(
+        `${webOnly.join(", ")}: the store (${bytes} bytes) is past the ${carryLimit} their bundles carry; ` +
+          "they read the bucket NEWS_BRIEF_CONTENT names",
+      );
+      return { bytes, limit: carryLimit };
+    });
     return everything;
   };
   await Promise.all(
     hosts.map(async (target) => {
       const dir = join(outdir, "hosts", target.name);
-      let documents = inline;
+      let documents: Record<string, string> | StoreLeftOut | undefined = inline;
       if (!documents && !target.readsFiles) documents = await allDocuments();
       if (!documents) await linkTree(storeDir, join(dir, target.storeFolder ?? "store"));
       await bundleHost(target, dir, documents, widgetScript);
@@ -37,6 +49,18 @@ export async function buildHosts(
       }
     }),
   );
+}
+
+/**
+ * The most store a web-only host's bundle carries: 64 MB, some 20,000 briefs (1,000 make 3.1 MB), whose JSON
+ * compresses to about the 10 MB a paid Worker may upload.
+ */
+export const CARRY_LIMIT = 64 * 1024 * 1024;
+
+async function storeSize(root: string): Promise<number> {
+  let bytes = 0;
+  for (const file of await files(root)) bytes += (await stat(file)).size;
+  return bytes;
 }
 
 async function files(root: string): Promise<string[]> {
