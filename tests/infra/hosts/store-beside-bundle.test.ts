@@ -12,15 +12,12 @@ import { netlify } from "../../../infra/hosts/netlify/target.js";
 import { vercel } from "../../../infra/hosts/vercel/target.js";
 import { CONFORMANCE_BASE_URL, CONFORMANCE_ENV } from "../../functions/hosts/conformance.js";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
+import { builtWidget } from "./support/built-widget.js";
 
 let out: string;
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), "news-brief-hosts-"));
-  const text = readFileSync(join(PROJECT_ROOT, "dist/widget/news-brief.js"), "utf8");
-  const widget = {
-    text,
-    file: JSON.parse(readFileSync(join(PROJECT_ROOT, "dist/widget/manifest.json"), "utf8"))["news-brief.js"],
-  };
+  const widget = builtWidget();
   await buildHosts(out, join(PROJECT_ROOT, "dist/store"), undefined, widget, [vercel, netlify]);
   for (const [name, value] of Object.entries(CONFORMANCE_ENV)) vi.stubEnv(name, value);
 }, 60_000);

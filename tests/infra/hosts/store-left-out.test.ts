@@ -10,16 +10,13 @@ import { buildHosts } from "../../../infra/hosts/build-hosts.js";
 import { vercelEdge } from "../../../infra/hosts/vercel-edge/target.js";
 import { CONFORMANCE_BASE_URL, CONFORMANCE_ENV } from "../../functions/hosts/conformance.js";
 import { PROJECT_ROOT } from "../../serverless/support/offline-process.js";
+import { builtWidget } from "./support/built-widget.js";
 
 let out: string;
 let warnings: string[] = [];
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), "news-brief-left-out-"));
-  const text = readFileSync(join(PROJECT_ROOT, "dist/widget/news-brief.js"), "utf8");
-  const widget = {
-    text,
-    file: JSON.parse(readFileSync(join(PROJECT_ROOT, "dist/widget/manifest.json"), "utf8"))["news-brief.js"],
-  };
+  const widget = builtWidget();
   const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
   // A limit of 1,000 bytes stands for the 8 MB: the seed's store is past it.
   await buildHosts(out, join(PROJECT_ROOT, "dist/store"), undefined, widget, [vercelEdge], 1_000);
