@@ -1,5 +1,5 @@
 // Build and publish: time and peak memory of `npm run build` and of `npm run publish-content` to a folder,
-// on generated catalogues, each in a process of its own. 100,000 briefs only with --full (about 8 minutes).
+// on generated catalogues, each in a process of its own. 100,000 briefs only with --full (about 7 minutes).
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -74,7 +74,7 @@ export const buildPublish: Benchmark = {
         name: "100,000 briefs",
         value: Number.NaN,
         unit: "ms",
-        note: "not run: it takes about 8 minutes alone (npm run bench -- --full)",
+        note: "not run: it takes about 7 minutes alone (npm run bench -- --full)",
       });
     }
     return result;
