@@ -105,6 +105,33 @@ const NODE_QUIET: Runtime = {
   variant: "no request log",
 };
 
+/**
+ * The app against Hono alone: a one-route Hono app on the same adapter, @hono/node-server, replaying the same
+ * bytes and headers (a plain object, as the app's are). The ratio is the app's own work, framework aside.
+ */
+export const NODE_VS_HONO: Runtime = {
+  ...NODE,
+  allCases: false,
+  variant: "against Hono alone",
+  baseline: "one-route Hono app on @hono/node-server, same bytes and headers",
+  bare: (recorded) => ({
+    file: "hono-alone.mjs",
+    source: `import { createServer } from "node:http";
+import { getRequestListener } from ${JSON.stringify(import.meta.resolve("@hono/node-server"))};
+import { Hono } from ${JSON.stringify(import.meta.resolve("hono"))};
+const recorded = ${JSON.stringify(recorded)};
+${LOOKUP}
+for (const answer of Object.values(answers)) answer.headers = Object.fromEntries(answer.headers);
+const app = new Hono();
+app.get("*", (c) => {
+  const a = answers[key(c.req.path, c.req.header("if-none-match") !== undefined)] ?? missing;
+  return new Response(a.status === 304 ? null : a.body, { status: a.status, headers: a.headers });
+});
+createServer(getRequestListener(app.fetch)).listen(Number(process.env.PORT), "127.0.0.1");`,
+    command: (file) => ({ command: process.execPath, args: [file] }),
+  }),
+};
+
 const BUN_RUNTIME: Runtime = {
   name: "Bun",
   app: {
@@ -294,7 +321,10 @@ export const warmServing: Benchmark = {
     const dir = await mkdtemp(join(tmpdir(), "news-brief-warm-"));
     try {
       const rows = await measure(NODE, options, dir);
-      if (!options.smoke) rows.push(...(await measure(NODE_QUIET, options, dir)));
+      if (!options.smoke) {
+        rows.push(...(await measure(NODE_QUIET, options, dir)));
+        rows.push(...(await measure(NODE_VS_HONO, options, dir)));
+      }
       for (const runtime of [BUN_RUNTIME, DENO_RUNTIME]) {
         try {
           rows.push(...(await measure(runtime, options, dir)));
