@@ -216,7 +216,8 @@ import { FileStore } from ${JSON.stringify(`${functions}/file-store.ts`)};
 export const bundledStore = () => new FileStore(fileURLToPath(new URL(${JSON.stringify(`${folder}/`)}, import.meta.url)), "bundled");`;
 }
 
-function isLeftOut(store: Record<string, string> | StoreLeftOut | undefined): store is StoreLeftOut {
+/** Whether `store` is StoreLeftOut rather than documents (whose values are all strings). */
+export function isLeftOut(store: Record<string, string> | StoreLeftOut | undefined): store is StoreLeftOut {
   return typeof store?.bytes === "number" && typeof store.limit === "number";
 }
 

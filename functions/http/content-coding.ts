@@ -1,4 +1,6 @@
 // Chooses the content coding of a response from the request's Accept-Encoding (RFC 9110 §12.5.3).
+
+import { remembered } from "../remembered.js";
 import { AVAILABLE_CODINGS } from "./compression.js";
 import type { ContentCoding } from "./representation.js";
 
@@ -29,21 +31,10 @@ export function negotiateCoding(
   return best;
 }
 
-// The codings chosen per Accept-Encoding value: clients send a handful of distinct values, and each is parsed once.
-const chosen = new Map<string, ContentCoding | undefined>();
-const MAX_REMEMBERED = 256;
-const MAX_REMEMBERED_LENGTH = 256;
+// Clients send a handful of distinct values; each is parsed once.
+const chosen = remembered((header) => negotiateCoding(header), { entries: 256, keyLength: 256 });
 
-/** negotiateCoding among the runtime's codings, remembered per header value (at most MAX_REMEMBERED short ones). */
+/** negotiateCoding among the runtime's codings, remembered per header value. */
 export function codingFor(acceptEncoding: string | undefined): ContentCoding | undefined {
-  if (!acceptEncoding) return undefined;
-  const known = chosen.get(acceptEncoding);
-  if (known !== undefined || chosen.has(acceptEncoding)) return known;
-  const coding = negotiateCoding(acceptEncoding);
-  if (acceptEncoding.length <= MAX_REMEMBERED_LENGTH) {
-    // Full means a client cycling through made-up values: starting again costs a parse per request, as without it.
-    if (chosen.size >= MAX_REMEMBERED) chosen.clear();
-    chosen.set(acceptEncoding, coding);
-  }
-  return coding;
+  return acceptEncoding ? chosen(acceptEncoding) : undefined;
 }

@@ -32,7 +32,7 @@ function guarded(c: Context): Guarded {
 /** Puts `headers` on every answer to this request, errors included (a middleware calls it before `next`). */
 export function onEveryAnswer(c: Context, headers: Readonly<Record<string, string>>): void {
   const state = guarded(c);
-  state.extra = assign(assign({}, state.extra), headers);
+  state.extra = assign(state.extra ?? {}, headers);
 }
 
 /**

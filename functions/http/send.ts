@@ -1,5 +1,6 @@
 // Sends a Representation: 304 when the client's copy is current, else the body in the best accepted coding.
 import type { Context } from "hono";
+import { remembered } from "../remembered.js";
 import { isNotModified } from "./conditional-get.js";
 import { codingFor, MIN_COMPRESSIBLE_BYTES } from "./content-coding.js";
 import type { Representation } from "./representation.js";
@@ -16,15 +17,7 @@ export interface MediaTypeVariant {
 }
 
 // The routes' header names, lower-cased once each: they are the few constants of the code.
-const lowerCased = new Map<string, string>();
-const lowerCase = (name: string) => {
-  let lower = lowerCased.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    lowerCased.set(name, lower);
-  }
-  return lower;
-};
+const lowerCase = remembered((name) => name.toLowerCase());
 
 /** Answers `c` with `representation`; `headers` go on both 200 and 304 (RFC 9110 §15.4.5). */
 export function send(

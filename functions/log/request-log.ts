@@ -1,6 +1,7 @@
 // One log line per request: its id, method, route pattern, status, duration and the content version served.
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
+import { remembered } from "../remembered.js";
 import { keeps, type Logger } from "./logger.js";
 
 /** What the request log needs from its host and from the content. */
@@ -15,16 +16,8 @@ export interface RequestLogOptions {
 // A caller's X-Request-Id is logged only when it looks like an id: never a megabyte, never a forged line.
 const CALLER_ID = /^[\w.:@/+=-]{1,128}$/;
 
-// Each route's pattern without its regular expressions (`/:file`), made once per route: routes are few and fixed.
-const patterns = new Map<string, string>();
-const pattern = (path: string) => {
-  let bare = patterns.get(path);
-  if (bare === undefined) {
-    bare = path.replace(/\{[^}]*\}/g, "");
-    patterns.set(path, bare);
-  }
-  return bare;
-};
+// Each route's pattern without its regular expressions (`/:file`), made once per route.
+const pattern = remembered((path) => path.replace(/\{[^}]*\}/g, ""));
 
 /** A middleware that logs each request once its response is ready, and never fails it. */
 export function requestLog({ logger, requestId, version }: RequestLogOptions): MiddlewareHandler {

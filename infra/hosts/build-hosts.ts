@@ -2,7 +2,7 @@
 import { link, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { WidgetScript } from "../../functions/routes/widget-script.js";
-import { bundleHost, type StoreLeftOut } from "../bundle.js";
+import { bundleHost, isLeftOut, type StoreLeftOut } from "../bundle.js";
 import type { HostTarget } from "./host-target.js";
 import { HOSTS } from "./index.js";
 
@@ -24,14 +24,14 @@ export async function buildHosts(
 ): Promise<void> {
   let everything: Promise<Record<string, string> | StoreLeftOut> | undefined;
   const allDocuments = () => {
-    everything ??= storeSize(storeDir).then(async (bytes): Promise<Record<string, string> | StoreLeftOut> => {
-      if (bytes <= carryLimit) return readDocuments(storeDir);
+    everything ??= carried(storeDir, carryLimit).then((store) => {
+      if (!isLeftOut(store)) return store;
       const webOnly = hosts.filter((host) => !host.readsFiles).map((host) => host.name);
       console.warn(
-        `${webOnly.join(", ")}: the store (${bytes} bytes) is past the ${carryLimit} their bundles carry; ` +
+        `${webOnly.join(", ")}: the store (${store.bytes} bytes) is past the ${carryLimit} their bundles carry; ` +
           "they read the bucket NEWS_BRIEF_CONTENT names",
       );
-      return { bytes, limit: carryLimit };
+      return store;
     });
     return everything;
   };
@@ -57,21 +57,20 @@ export async function buildHosts(
  */
 export const CARRY_LIMIT = 64 * 1024 * 1024;
 
-async function storeSize(root: string): Promise<number> {
+/** Every document under `root` by its path, or StoreLeftOut when they weigh more than `limit` bytes (then none is read). */
+async function carried(root: string, limit: number): Promise<Record<string, string> | StoreLeftOut> {
+  const all = await files(root);
   let bytes = 0;
-  for (const file of await files(root)) bytes += (await stat(file)).size;
-  return bytes;
+  for (const file of all) bytes += (await stat(file)).size;
+  if (bytes > limit) return { bytes, limit };
+  const documents: Record<string, string> = {};
+  for (const file of all) documents[relative(root, file)] = await readFile(file, "utf8");
+  return documents;
 }
 
 async function files(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-async function readDocuments(root: string): Promise<Record<string, string>> {
-  const documents: Record<string, string> = {};
-  for (const file of await files(root)) documents[relative(root, file)] = await readFile(file, "utf8");
-  return documents;
 }
 
 async function linkTree(from: string, to: string): Promise<void> {

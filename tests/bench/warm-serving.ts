@@ -109,7 +109,7 @@ const NODE_QUIET: Runtime = {
  * The app against Hono alone: a one-route Hono app on the same adapter, @hono/node-server, replaying the same
  * bytes and headers (a plain object, as the app's are). The ratio is the app's own work, framework aside.
  */
-export const NODE_VS_HONO: Runtime = {
+const NODE_VS_HONO: Runtime = {
   ...NODE,
   allCases: false,
   variant: "against Hono alone",

@@ -3,32 +3,46 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { requestOverHttp } from "./hosts/host-under-test.js";
 
-let server: ChildProcess;
-let output = "";
-let base = "";
+/** A running `npm start` server: its process, its stdout so far, and the address it printed. */
+interface LocalServer {
+  child: ChildProcess;
+  output: () => string;
+  base: string;
+}
 
-beforeAll(async () => {
-  server = spawn(process.execPath, ["dist/server.mjs"], {
+/** Starts dist/server.mjs on a free port, logging every request, and waits for the address it prints. */
+async function startLocalServer(): Promise<LocalServer> {
+  const child = spawn(process.execPath, ["dist/server.mjs"], {
     env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "", NEWS_BRIEF_LOG_LEVEL: "info" },
   });
-  server.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
   });
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server printed no address:\n${output}`)), 15_000);
-    server.stdout?.on("data", () => {
-      const match = /serving \d+ brief\(s\) on (http:\/\/\S+)/.exec(output);
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server printed no address:\n${text}`)), 15_000);
+    child.stdout?.on("data", () => {
+      const match = /serving \d+ brief\(s\) on (http:\/\/\S+)/.exec(text);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
       }
     });
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${text}`)));
   });
+  return { child, output: () => text, base };
+}
+
+let server: LocalServer;
+let base = "";
+
+beforeAll(async () => {
+  server = await startLocalServer();
+  base = server.base;
 });
 
 afterAll(() => {
-  server?.kill();
+  server?.child.kill();
 });
 
 describe("the local server (npm start)", () => {
@@ -41,9 +55,9 @@ describe("the local server (npm start)", () => {
       "/api/briefs",
       "/widget/news-brief.js",
     ]) {
-      expect(output).toContain(`${base}${path}\n`);
+      expect(server.output()).toContain(`${base}${path}\n`);
     }
-    expect(output).toContain(`${base}/briefs/microsoft-employes-contrats-police`);
+    expect(server.output()).toContain(`${base}/briefs/microsoft-employes-contrats-police`);
   });
 
   test("serves the seed brief at the printed addresses, with links to itself", async () => {
@@ -59,10 +73,13 @@ describe("the local server (npm start)", () => {
     for (let i = 0; i < 3; i++) {
       await fetch(`${base}/feed.json`, { headers: { "X-Request-Id": `${id}-${i}` } });
     }
-    await expect
-      .poll(() => output.split("\n").filter((line) => line.includes(id)).length, { timeout: 5_000 })
-      .toBe(3);
-    const lines = output.split("\n").filter((line) => line.includes(id));
+    const tagged = () =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => line.includes(id));
+    await expect.poll(() => tagged().length, { timeout: 5_000 }).toBe(3);
+    const lines = tagged();
     expect(lines.map((line) => JSON.parse(line))).toEqual(
       [0, 1, 2].map((i) =>
         expect.objectContaining({
@@ -91,24 +108,14 @@ describe("stopping the local server", () => {
   test.each(["SIGTERM", "SIGINT"] as const)(
     "on %s, it ends by that signal, its request lines written",
     async (signal) => {
-      const child = spawn(process.execPath, ["dist/server.mjs"], {
-        env: { ...process.env, PORT: "0", PUBLIC_BASE_URL: "", NEWS_BRIEF_LOG_LEVEL: "info" },
-      });
-      let text = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        text += chunk.toString();
-      });
-      await expect
-        .poll(() => /serving \d+ brief\(s\) on (http:\/\/\S+)/.test(text), { timeout: 15_000 })
-        .toBe(true);
-      const url = /on (http:\/\/\S+)/.exec(text)?.[1];
+      const { child, output: text, base: url } = await startLocalServer();
       await fetch(`${url}/api/briefs`, { headers: { "X-Request-Id": "before-stop" } });
       const exited = new Promise<NodeJS.Signals | null>((resolve) =>
         child.once("exit", (_code, sig) => resolve(sig)),
       );
       child.kill(signal);
       expect(await exited).toBe(signal);
-      expect(text).toContain('"requestId":"before-stop"');
+      expect(text()).toContain('"requestId":"before-stop"');
     },
   );
 });
